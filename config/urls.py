@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home import views as home_views
+from home.feeds import NewsAtomFeed, NewsRssFeed
+from search import views as search_views
+
+handler404 = "home.views.page_not_found"
+handler500 = "home.views.server_error"
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("szukaj/", search_views.search, name="search"),
+    path("kanal/rss/", NewsRssFeed(), name="news_rss"),
+    path("kanal/atom/", NewsAtomFeed(), name="news_atom"),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("wyglad/", home_views.display_preferences, name="display_preferences"),
+    path("healthz", home_views.healthz, name="healthz"),
+]
+
+if getattr(settings, "SERVE_MEDIA", False):
+    urlpatterns += [re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
+
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,38 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from home.blocks import ContentStreamBlock, HomeStreamBlock
+
+
+class HomePage(Page):
+    """The start page of one centre; its sections are arranged by editors."""
+
+    body = StreamField(HomeStreamBlock(), verbose_name=_("sections"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+    parent_page_types = ["wagtailcore.Page"]
+
+    class Meta:
+        verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
+
+
+class StandardPage(Page):
+    """A programme or information page: headings, text, images, documents, tables."""
+
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_("One or two sentences shown under the title and in search.")
+    )
+    body = StreamField(ContentStreamBlock(), verbose_name=_("content"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
