@@ -17,3 +17,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files straight from the app folders; no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Keep test output readable: Wagtail and django-tasks log every page save at INFO.
+LOGGING["root"]["level"] = "WARNING"  # noqa: F405

@@ -41,3 +41,14 @@ def breadcrumbs(context):
 def elided_pages(page_obj):
     """Page numbers with gaps ("1 2 … 9 10 11 … 40") so long lists keep a short pager."""
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag(takes_context=True)
+def accessibility_statement(context):
+    """The centre's accessibility statement, linked from every page as the law expects."""
+    from home.models import AccessibilityStatementPage
+
+    site = _site(context)
+    if site is None:
+        return None
+    return AccessibilityStatementPage.objects.live().public().descendant_of(site.root_page).first()

@@ -24,6 +24,8 @@ def catalogue_files():
 
 
 def read_catalogue(path):
+    # Plural rules come from the catalogue's own Plural-Forms header (Django's four Polish
+    # forms), not from Babel's locale data, so the .mo matches what makemessages wrote.
     with open(path, "rb") as handle:
         return read_po(handle, abort_invalid=True)
 
