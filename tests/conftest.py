@@ -2,6 +2,7 @@ import os
 
 import pytest
 from django.db import connection
+from django.test import Client
 from wagtail.models import Page, Site
 
 from tests.factories import make_centre
@@ -58,6 +59,6 @@ def pulawy(jaslo):
 
 
 @pytest.fixture
-def pulawy_client(client):
-    client.defaults["HTTP_HOST"] = "pulawy.localhost"
-    return client
+def pulawy_client(db):
+    """A visitor of the second centre (the default `client` visits the default one)."""
+    return Client(HTTP_HOST="pulawy.localhost")
