@@ -17,7 +17,9 @@ PRODUCTION_ENV = {
 
 
 def run(code, **env):
-    full_env = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and not k.startswith("AWS_")}
+    inherited = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and not k.startswith("AWS_")}
+    # Test-only switches (the e2e tests relax Django's async guard) are not part of production.
+    full_env = {k: v for k, v in inherited.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     full_env.update(PRODUCTION_ENV)
     full_env.update(env)
     full_env = {k: v for k, v in full_env.items() if v is not None}

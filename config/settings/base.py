@@ -46,7 +46,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -94,7 +93,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Polish first: the public site speaks Polish, English ships as a second language.
+# Polish first: the public site always speaks Polish (no LocaleMiddleware, so a browser set
+# to English does not get English menus around Polish content). The catalogue is ready for
+# an English translation; the Wagtail admin follows each user's own language preference.
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", _("Polish")), ("en", _("English"))]
 WAGTAIL_CONTENT_LANGUAGES = [("pl", _("Polish"))]

@@ -93,3 +93,5 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SERVE_MEDIA = False
+# Never create demo accounts with known passwords on a real installation.
+POMOST_ALLOW_DEMO_USERS = False

@@ -244,7 +244,7 @@ def test_accessibility_statement_renders_legal_sections_and_is_linked_in_footer(
     text = html.get_text(" ")
     assert "częściowo zgodna" in text
     assert "Skany dokumentów sprzed 2018 r." in text
-    assert "Anna Kowalska" in text
+    assert "Osoba do kontaktu: Anna Kowalska." in text
     assert "Rzecznik" in text
     assert "Wejście od ul. Dmowskiego jest bez progów." in text
 
@@ -307,3 +307,10 @@ def test_server_error_gives_polish_500_without_touching_the_database(db, rf, dja
     html = BeautifulSoup(response.content.decode(), "html.parser")
     assert html.select_one("h1").get_text() == "Coś poszło nie tak po naszej stronie"
     assert html.select_one("html")["lang"] == "pl"
+
+
+def test_the_public_site_stays_polish_for_an_english_browser(jaslo, client):
+    html = soup(client.get("/nie-ma/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9"))
+
+    assert html.html["lang"] == "pl"
+    assert html.select_one("h1").get_text() == "Nie znaleziono strony"

@@ -1,0 +1,89 @@
+"""Playwright journeys in Debian's Chromium against a live server with the demo content.
+
+Playwright never downloads a browser here: it starts /usr/bin/chromium (installed by
+`make test`). The sync API runs an event loop in the test thread, so Django's async-safety
+guard is relaxed while the browser runs, and restored afterwards.
+"""
+
+import io
+import os
+import shutil
+
+import pytest
+from django.core.management import call_command
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Without these Chromium keeps trying to reach Google's services, which this network refuses.
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: run `make test`, which installs it, or apt-get install chromium"
+        )
+    from playwright.sync_api import sync_playwright
+
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def demo(transactional_db, live_server, settings):
+    """The demo centres, as `make run` shows them, served by the live server."""
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    call_command("load_demo", "--no-demo-users", stdout=io.StringIO())
+    return live_server
+
+
+@pytest.fixture
+def page(browser, demo):
+    context = browser.new_context(base_url=demo.url, locale="pl-PL", timezone_id="Europe/Warsaw")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    csp_errors = []
+    page.on("console", lambda msg: csp_errors.append(msg.text) if "Content Security Policy" in msg.text else None)
+    page.on("pageerror", lambda error: csp_errors.append(str(error)))
+    yield page
+    context.close()
+    assert not csp_errors, f"the browser reported script errors or CSP violations: {csp_errors}"
+
+
+@pytest.fixture
+def axe():
+    from axe_playwright_python.sync_playwright import Axe
+
+    checker = Axe()
+
+    def check(page):
+        results = checker.run(page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]})
+        assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
+
+    return check
