@@ -8,6 +8,8 @@ PIP := $(VENV)/bin/pip
 # Playwright drives Debian's Chromium; it must never fetch a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 CHROMIUM ?= /usr/bin/chromium
+# One pytest worker per core (the CI machine has two); override with PYTEST_ARGS=.
+PYTEST_ARGS ?= -n 2
 
 .PHONY: run test setup migrate translations demo lint format messages chromium clean
 

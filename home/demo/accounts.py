@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
-USERNAME = "admin"
 EMAIL = "admin@pomost.local"
 PASSWORD = "pomost-demo"  # noqa: S105 - published on purpose: it only exists in demo installations
 
@@ -19,14 +18,15 @@ def demo_users_allowed():
 
 def build(builder):
     if builder.with_users:
-        builder.superuser(USERNAME, EMAIL, PASSWORD)
+        builder.superuser(EMAIL, PASSWORD)
 
 
 def demo_login():
-    """ "admin / pomost-demo" while that login works, so nobody is shown a password that doesn't."""
+    """ "admin@pomost.local / pomost-demo" while that login works, so nobody is shown a
+    password that doesn't."""
     if not demo_users_allowed():
         return None
-    user = get_user_model().objects.filter(username=USERNAME, is_active=True).first()
+    user = get_user_model().objects.filter(email=EMAIL, is_active=True).first()
     if user is None or not user.check_password(PASSWORD):
         return None
-    return f"{USERNAME} / {PASSWORD}"
+    return f"{EMAIL} / {PASSWORD}"

@@ -172,11 +172,11 @@ class DemoBuilder:
                 _assign(page, name, make_value())
             page.save_revision().publish()
 
-    def superuser(self, username, email, password):
+    def superuser(self, email, password):
         model = get_user_model()
-        if model.objects.filter(username=username).exists():
+        if model.objects.filter(email=email).exists():
             return
-        model.objects.create_superuser(username=username, email=email, password=password)
+        model.objects.create_superuser(email=email, password=password)
         self.created["user"] += 1
 
 

@@ -57,7 +57,7 @@ def test_visitor_searches_without_polish_letters_and_opens_a_result(page, axe):
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
 
 
-def test_high_contrast_is_kept_on_the_next_page(page):
+def test_high_contrast_is_kept_on_the_next_page(page, axe):
     page.goto("/")
     html = page.locator("html")
     expect(html).not_to_have_class(re.compile("contrast-high"))
@@ -71,6 +71,9 @@ def test_high_contrast_is_kept_on_the_next_page(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Aktualności")
     expect(html).to_have_class(re.compile("contrast-high"))
     expect(page.get_by_role("link", name="Zwykły kontrast")).to_be_visible()
+    axe(page)
+    page.goto("/programy-i-wsparcie/")
+    axe(page)
 
 
 def test_display_switches_work_without_javascript(browser, demo):

@@ -197,7 +197,7 @@ class TestLoadedDemo:
         assert "Nothing to do" in second
         assert NewsPage.objects.get(pk=award.pk).title == "Nagroda ministra – tytuł poprawiony przez redaktora"
         assert Centre.for_site(site("localhost")).phone == "13 000 00 00"
-        assert "Demo login: admin / pomost-demo" in second
+        assert "Demo login: admin@pomost.local / pomost-demo" in second
 
     def test_a_deleted_demo_page_comes_back_on_the_next_run(self, demo):
         NewsPage.objects.get(title__startswith="Pomóż dzieciom").delete()
@@ -208,10 +208,10 @@ class TestLoadedDemo:
         assert NewsPage.objects.filter(title__startswith="Pomóż dzieciom", live=True).count() == 1
 
     def test_demo_admin_can_log_in(self, demo, client):
-        user = get_user_model().objects.get(username="admin")
+        user = get_user_model().objects.get(email="admin@pomost.local")
         assert user.is_superuser and user.email == "admin@pomost.local"
-        assert client.login(username="admin", password="pomost-demo")
-        assert "Demo login: admin / pomost-demo" in demo
+        assert client.login(email="admin@pomost.local", password="pomost-demo")
+        assert "Demo login: admin@pomost.local / pomost-demo" in demo
 
 
 def test_no_demo_users_flag_creates_no_user(demo_users_allowed):

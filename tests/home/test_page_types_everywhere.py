@@ -66,7 +66,7 @@ def test_menu_pages_of_every_type_are_in_the_menu(one_of_each, client):
 
 @pytest.fixture
 def editor_client(client, db):
-    user = get_user_model().objects.create_superuser("redaktor", "redaktor@example.org", "haslo-redaktora-2026")
+    user = get_user_model().objects.create_superuser("redaktor@example.org", "haslo-redaktora-2026")
     client.force_login(user)
     return client
 
