@@ -16,6 +16,7 @@ handler500 = "home.views.server_error"
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("konto/", include("allauth.urls")),
     path("szukaj/", search_views.search, name="search"),
     path("kanal/rss/", NewsRssFeed(), name="news_rss"),
     path("kanal/atom/", NewsAtomFeed(), name="news_atom"),

@@ -1,0 +1,5 @@
+"""Accounts: people (User) and, per centre, who may do what."""
+
+from .user import User, UserManager
+
+__all__ = ["User", "UserManager"]
