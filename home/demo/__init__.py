@@ -7,13 +7,14 @@ by appending a function that takes the DemoBuilder and counts what it creates in
 whether it may create accounts.
 """
 
-from home.demo import accounts, jaslo, pulawy
+from home.demo import accounts, jaslo, pulawy, staff
 from home.demo.builder import DemoBuilder
 
 SECTIONS = [
     accounts.build,
     jaslo.build,
     pulawy.build,
+    staff.build,
 ]
 
 

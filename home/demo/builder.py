@@ -45,6 +45,8 @@ class DemoBuilder:
         self.created = Counter()
         self.removed_welcome_page = False
         self.notes = []
+        # Lines about demo accounts (who signs in with what), printed after the summary.
+        self.logins = []
         self.sites = {}
         self._unpublished = []
 

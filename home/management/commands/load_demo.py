@@ -18,7 +18,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--no-demo-users", action="store_true", help="Do not create the demo administrator account."
+            "--no-demo-users",
+            action="store_true",
+            help="Do not create any demo account (administrator, staff, residents).",
         )
 
     def handle(self, *args, no_demo_users=False, **options):
@@ -32,6 +34,8 @@ class Command(BaseCommand):
             self.stdout.write(line)
         if login := demo_login():
             self.stdout.write(f"Demo login: {login}")
+        for line in builder.logins:
+            self.stdout.write(line)
 
 
 @contextmanager

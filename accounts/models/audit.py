@@ -1,0 +1,100 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import CentreScopedQuerySet, centres_for, staff_of
+
+from .roles import Role
+
+
+class AuditKind(models.TextChoices):
+    LOGIN = "login", _("Sign-in")
+    LOGIN_FAILED = "login_failed", _("Failed sign-in")
+    MFA_ADDED = "mfa_added", _("Two-factor method added")
+    MFA_REMOVED = "mfa_removed", _("Two-factor method removed")
+    MFA_RESET = "mfa_reset", _("Recovery codes regenerated")
+    ROLE_GRANTED = "role_granted", _("Role granted")
+    ROLE_REMOVED = "role_removed", _("Role removed")
+
+
+FAILED_STEPS = {"password": _("wrong password"), "two-factor": _("wrong two-factor code")}
+MFA_METHODS = {
+    "totp": _("authenticator app"),
+    "recovery_codes": _("recovery codes"),
+    "webauthn": _("security key or passkey"),
+}
+
+
+class AuditEntryQuerySet(CentreScopedQuerySet):
+    visible_to_roles = (Role.SUPERVISOR,)
+
+    def visible_to(self, user, roles=None):
+        """A supervisor sees what happened in their centre (role changes) and what their
+        staff did that belongs to no centre (sign-ins, two-factor changes); superusers see all."""
+        if user.is_active and user.is_superuser:
+            return self.all()
+        centres = centres_for(user, *(roles or self.visible_to_roles))
+        return self.filter(Q(centre__in=centres) | Q(centre__isnull=True, subject_user__in=staff_of(centres)))
+
+
+class AuditEntry(models.Model):
+    """One security-relevant event: append-only, written by `accounts.audit.record` alone.
+
+    `actor` did it, `subject_user` is whom it concerns (the same person for sign-ins).
+    Both become empty when the account is deleted; the entry itself stays.
+    """
+
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    kind = models.CharField(_("event"), max_length=20, choices=AuditKind.choices, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("done by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    subject_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("concerns"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    centre = models.ForeignKey(
+        "home.Centre", verbose_name=_("centre"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=200, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = AuditEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit log entry")
+        verbose_name_plural = _("audit log entries")
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        who = self.subject_user or self.actor
+        return f"{self.get_kind_display()}: {who}" if who else str(self.get_kind_display())
+
+    @property
+    def description(self):
+        """The details in words, for the admin's listing."""
+        details = self.details or {}
+        if self.kind in (AuditKind.ROLE_GRANTED, AuditKind.ROLE_REMOVED):
+            role = Role(details["role"]).label if details.get("role") in Role.values else details.get("role", "")
+            # Set when the account or the centre was deleted, so the entry cannot point at it.
+            gone = [details[key] for key in ("person", "centre") if details.get(key)]
+            return f"{role} ({', '.join(gone)})" if gone else str(role)
+        if self.kind == AuditKind.LOGIN_FAILED:
+            return str(FAILED_STEPS.get(details.get("step"), ""))
+        return str(MFA_METHODS.get(details.get("method"), details.get("method", "")))
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("Audit entries are never changed.")
+        super().save(*args, **kwargs)
