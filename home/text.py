@@ -5,17 +5,25 @@ import unicodedata
 from django.utils.text import slugify
 
 # Letters that Unicode does not decompose into a base letter plus a mark.
-_SPECIAL = {"ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "đ": "d", "Đ": "d", "ß": "ss", "æ": "ae", "Æ": "ae", "œ": "oe"}
+# Applied after case folding, so lower-case forms are enough.
+_SPECIAL = {"ł": "l", "ø": "o", "đ": "d", "æ": "ae", "œ": "oe", "ħ": "h", "ı": "i"}
+
+
+def _strip_marks(text):
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def fold_char(char):
-    """Lower-case `char` without diacritics; control and format characters become a space."""
-    if char in _SPECIAL:
-        return _SPECIAL[char]
+    """Lower-case `char` without diacritics; control and format characters become a space.
+
+    Marks are stripped again after case folding ("İ" folds to "i" plus a dot), and the
+    letters Unicode does not decompose are mapped last, so folding folded text changes
+    nothing.
+    """
     if unicodedata.category(char)[0] == "C":
         return " "
-    decomposed = unicodedata.normalize("NFKD", char)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    folded = _strip_marks(_strip_marks(char).casefold())
+    return "".join(_SPECIAL.get(c, c) for c in folded)
 
 
 def fold(text):

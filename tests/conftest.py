@@ -1,11 +1,16 @@
 import os
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from wagtail.models import Page, Site
 
 from tests.factories import make_centre
+
+# The security harnesses report how many cases they tried; registered here so the
+# summary prints under pytest-xdist too (the main process never loads sub-folder conftests).
+pytest_plugins = ["tests.security.hostile", "tests.security.matrix_report"]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -21,6 +26,14 @@ def pytest_collection_modifyitems(config, items):
         for item in items:
             if "postgres" in item.keywords:
                 item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits and used TOTP codes live in the cache; no test inherits another's."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

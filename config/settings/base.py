@@ -13,13 +13,11 @@ INSTALLED_APPS = [
     "accounts",
     "home",
     "search",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
-    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",
@@ -54,12 +52,15 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.audit.AuditRequestMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.StaffMFARequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.middleware.PageWorkflowGuardMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -101,16 +102,75 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # --- Accounts (django-allauth) -------------------------------------------------------
+ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
+MFA_ADAPTER = "accounts.adapters.MFAAdapter"
+ACCOUNT_FORMS = {"add_email": "accounts.forms.ChangeEmailForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
+# Nobody signs in before proving the address is theirs. The link in the e-mail shows a
+# "confirm" button instead of confirming on GET, because mail scanners open links; in the
+# browser that signed up, confirming also signs the person in.
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Signup and password reset answer the same for known and unknown addresses; the truth
+# goes by e-mail to the address itself.
 ACCOUNT_PREVENT_ENUMERATION = True
+# One address per person: a change waits for the new address to be verified before it
+# replaces the old one.
+ACCOUNT_CHANGE_EMAIL = True
+# Residents often use shared computers (libraries, the centre's own): the session ends
+# with the browser, and changes to e-mail or password are confirmed by e-mail.
+ACCOUNT_SESSION_REMEMBER = False
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# Changing the e-mail address needs a recent sign-in (or the password again), so that a
+# borrowed, still signed-in browser cannot take the account over.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 5 * 60
+# Rate limits, as "attempts/period/per", for a public site where many residents may share
+# one address (a library, the centre's own computers, a mobile operator's NAT): per-IP
+# limits are generous, per-account ("key" = the e-mail address) limits are tight.
+ACCOUNT_RATE_LIMITS = {
+    # Every POST to the login form: stops bulk password spraying from one address.
+    "login": "30/m/ip",
+    # Wrong passwords, and wrong two-factor codes (allauth counts those here too, per
+    # account): 5 per account in 15 minutes keeps guessing a six-digit code hopeless.
+    "login_failed": "20/15m/ip,5/15m/key",
+    # New accounts: a volunteer recruitment day at the centre is about a dozen an hour.
+    "signup": "10/h/ip",
+    # Reset e-mails: 3 an hour to one address so nobody's mailbox can be flooded.
+    "reset_password": "20/h/ip,3/h/key",
+    "reset_password_from_key": "20/m/ip",
+    # Re-sending a verification e-mail: once every 3 minutes per address.
+    "confirm_email": "1/3m/key",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
+    # Re-entering the password before a sensitive change.
+    "reauthenticate": "5/5m/user",
+}
+# Behind a reverse proxy REMOTE_ADDR is the proxy's; set how many proxies append to
+# X-Forwarded-For, or every resident would share one per-IP limit.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "/"
+# Land where allauth's messages ("signed in as…") are shown; signing out ends on the
+# sign-in page, which says so.
+LOGIN_REDIRECT_URL = "account_overview"
+ACCOUNT_LOGOUT_REDIRECT_URL = "account_login"
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Staff manage their password and e-mail through allauth too (rate limits, verification,
+# notifications), not through the Wagtail admin's own forms.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+# Two-factor authentication: an authenticator app (TOTP) with recovery codes, for anyone;
+# required for staff (accounts.middleware.StaffMFARequiredMiddleware). Passkeys stay off:
+# allauth's WebAuthn pages need JavaScript and inline configuration blocks.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Adding an e-mail address to an account with 2FA is otherwise blocked; re-authentication
+# (above) and verification of the new address give the same protection.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
 # --- end of accounts ------------------------------------------------------------------
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.db import IntegrityError, transaction
 
+from accounts.mfa import set_up_totp
+
 User = get_user_model()
 
 
@@ -30,6 +32,7 @@ def test_the_database_refuses_a_case_variant_written_around_the_model(db):
 
 def test_superuser_can_open_user_management_in_the_admin(client, db):
     admin = User.objects.create_superuser("admin@example.org", "haslo-admina-2026")
+    set_up_totp(admin)  # the admin is closed to anyone without two-factor authentication
     User.objects.create_user("wolontariusz@example.org", "haslo-2026")
     client.force_login(admin)
 

@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
+from accounts.mfa import set_up_totp
 from home.models import AccessibilityStatementPage, GalleryImage, GalleryPage, NewsIndexPage, NewsPage, StandardPage
 from tests.factories import add_child, make_image
 
@@ -67,6 +68,7 @@ def test_menu_pages_of_every_type_are_in_the_menu(one_of_each, client):
 @pytest.fixture
 def editor_client(client, db):
     user = get_user_model().objects.create_superuser("redaktor@example.org", "haslo-redaktora-2026")
+    set_up_totp(user)  # the admin is closed to anyone without two-factor authentication
     client.force_login(user)
     return client
 

@@ -1,0 +1,73 @@
+"""The hostile-input harness catches each kind of broken form (forms in tests/security/broken_urls.py)."""
+
+from collections import Counter, defaultdict
+
+import pytest
+
+from tests.security import hostile
+from tests.security.hostile import assert_form_survives_hostile_input
+
+pytestmark = pytest.mark.urls("tests.security.broken_urls")
+
+FIELDS = {"name": "Anna Nowak", "email": "anna@example.com", "age": "42", "password": "Sane-Passw0rd-91"}
+
+
+@pytest.fixture(autouse=True)
+def uncounted(monkeypatch):
+    """Throw-away forms stay out of the run's count of hostile inputs."""
+    monkeypatch.setattr(hostile, "TALLY", defaultdict(Counter))
+
+
+def survives(client, url, **options):
+    return assert_form_survives_hostile_input(client, url, fields=FIELDS, max_examples=5, **options)
+
+
+def test_a_sound_form_passes_and_the_report_counts_what_happened(db, client):
+    report = survives(client, "/sound/")
+
+    assert report["refused"] > 0
+    assert report["redirected"] > 0
+    assert hostile.TALLY["POST /sound/"] == report
+    assert report.total() > 4 * len(hostile.PAYLOADS)
+
+
+@pytest.mark.parametrize(
+    ("defect", "complaint"),
+    [
+        ("crashes", "server error"),
+        ("echoes", "unescaped markup"),
+        ("forgets", "lost what was typed"),
+        ("english", "English error message"),
+        ("bare_errors", 'not in <p class="field-error"'),
+        ("leaks_password", "secret field 'password' was echoed"),
+    ],
+)
+def test_a_broken_form_fails_the_harness(db, client, defect, complaint):
+    with pytest.raises(AssertionError, match=complaint):
+        survives(client, f"/{defect}/")
+
+
+def test_an_open_redirect_fails_the_harness(db, client):
+    with pytest.raises(AssertionError, match="redirect off the site"):
+        assert_form_survives_hostile_input(
+            client, "/redirect/", method="get", fields={"next": "/"}, check_form_page=False, max_examples=5
+        )
+
+
+def test_a_misspelt_field_name_fails_instead_of_testing_nothing(db, client):
+    with pytest.raises(AssertionError, match="no control named"):
+        assert_form_survives_hostile_input(client, "/sound/", fields={**FIELDS, "username": "anna"})
+
+
+def test_a_server_error_keeps_its_traceback(db, client):
+    with pytest.raises(AssertionError) as failure:
+        survives(client, "/crashes/")
+
+    assert isinstance(failure.value.__cause__, ValueError)
+
+
+def test_hypothesis_finds_a_flaw_that_only_a_combination_of_fields_triggers(db, client):
+    with pytest.raises(AssertionError, match="server error") as failure:
+        assert_form_survives_hostile_input(client, "/chokes_on_two_errors/", fields=FIELDS, max_examples=200)
+
+    assert "hostile_combinations(" in "\n".join(getattr(failure.value, "__notes__", []))

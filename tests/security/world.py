@@ -1,0 +1,119 @@
+"""Real objects of two centres and one user per actor, for the access matrix.
+
+Centre A is MOPS Jasło (the default site), centre B is MOPS Puławy. Object URLs in the matrix
+point at centre A's objects, so "role@B" rows prove that another centre's staff are kept out.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
+
+from accounts.models import AuditEntry, CentreRole
+from home.models import Centre, StandardPage
+from tests.factories import make_centre, make_image, make_news, make_news_index, make_standard
+from tests.security.access import STAFF_ROLES
+
+PASSWORD = "haslo-testowe-2026"
+
+
+def marker(key):
+    """A token in every title of a centre's objects: finding centre A's token in an admin page
+    shown to centre B's staff is a leak, whatever the status code said."""
+    return f"znacznik{key.lower()}x7q"
+
+
+@dataclass
+class World:
+    site_a: object
+    site_b: object
+    users: dict = field(default_factory=dict)
+    objects: dict = field(default_factory=dict)
+
+    def __getattr__(self, name):
+        try:
+            return self.objects[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def make_user(email, *, verified=True, mfa=False, **extra):
+    user = get_user_model().objects.create_user(email, PASSWORD, **extra)
+    EmailAddress.objects.create(user=user, email=email, verified=verified, primary=True)
+    if mfa:
+        TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+def grant_role(user, centre_site, role):
+    """Give `user` a staff role in a centre through the project's own role mechanism."""
+    from accounts.roles import grant_role as grant
+
+    grant(user, centre_site, role)
+
+
+def collection_for(site, name):
+    root = Collection.get_first_root_node()
+    existing = root.get_children().filter(name=name).first()
+    return existing or root.add_child(name=name)
+
+
+def build_world():
+    site_a = make_centre(hostname="localhost", port=80, default=True)
+    site_b = make_centre(
+        hostname="pulawy.localhost",
+        port=80,
+        default=False,
+        name="Miejski Ośrodek Pomocy Społecznej w Puławach",
+        short_name="MOPS Puławy",
+    )
+    world = World(site_a=site_a, site_b=site_b)
+    objects = world.objects
+    for key, site in (("a", site_a), ("b", site_b)):
+        index = make_news_index(site)
+        objects[f"home_{key}"] = site.root_page
+        objects[f"news_index_{key}"] = index
+        objects[f"news_{key}"] = make_news(index, f"Wiadomość {marker(key)}", date=datetime.date(2026, 3, 1))
+        objects[f"page_{key}"] = make_standard(site.root_page, f"Program {marker(key)}")
+        draft = StandardPage(title=f"Szkic {marker(key)}", slug=f"szkic-{key}", live=False)
+        site.root_page.add_child(instance=draft)
+        draft.save_revision()
+        objects[f"draft_{key}"] = draft
+        collection = collection_for(site, site.site_name)
+        objects[f"collection_{key}"] = collection
+        image = make_image(f"Zdjęcie {marker(key)}")
+        image.collection = collection
+        image.save()
+        objects[f"image_{key}"] = image
+        objects[f"document_{key}"] = get_document_model().objects.create(
+            title=f"Dokument {marker(key)}",
+            collection=collection,
+            file=ContentFile(b"%PDF-1.4 test", name=f"dok-{key}.pdf"),
+        )
+        objects[f"redirect_{key}"] = Redirect.objects.create(old_path=f"/stary-{key}", site=site, redirect_link="/")
+    objects["revision_a"] = objects["page_a"].latest_revision
+    workspace = Centre.for_site(site_a).workspace
+    objects["workflow_a"] = workspace.workflow.pk
+    objects["task_a"] = workspace.workflow.tasks.first().pk
+    objects["collection_a"] = workspace.collection
+
+    users = world.users
+    users["resident"] = make_user("mieszkanka@example.org")
+    users["unverified"] = make_user("niepotwierdzony@example.org", verified=False)
+    users["superuser"] = make_user("admin@example.org", mfa=True, is_staff=True, is_superuser=True)
+    for role in STAFF_ROLES:
+        for key, site in (("A", site_a), ("B", site_b)):
+            user = make_user(f"{role}.{marker(key)}@example.org", mfa=True)
+            grant_role(user, site, role)
+            users[f"{role}@{key}"] = user
+    objects["user_a"] = users["editor@A"]
+    centre_a = Centre.for_site(site_a)
+    objects["centre_role_a"] = CentreRole.objects.get(centre=centre_a, role="editor")
+    objects["audit_entry_a"] = AuditEntry.objects.filter(centre=centre_a).first()
+    return world
