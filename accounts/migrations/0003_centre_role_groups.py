@@ -16,11 +16,19 @@ WAGTAIL_STARTER_GROUPS = ["Editors", "Moderators"]
 
 
 def create_role_groups(apps, schema_editor):
+    from django.apps import apps as live_apps
+
     from accounts.roles import sync_all_centres
 
     Group = apps.get_model("auth", "Group")
     Group.objects.filter(name__in=WAGTAIL_STARTER_GROUPS, user__isnull=True).delete()
-    sync_all_centres()
+    # The live sync reads centres through today's model. When a later migration adds a column
+    # to home.Centre, that column does not exist yet at this point of the migration plan: then
+    # the post-migrate sync, which runs once every migration has been applied, does the work.
+    columns = {field.column for field in apps.get_model("home", "Centre")._meta.concrete_fields}
+    live_columns = {field.column for field in live_apps.get_model("home", "Centre")._meta.concrete_fields}
+    if columns == live_columns:
+        sync_all_centres()
 
 
 class Migration(migrations.Migration):
