@@ -87,6 +87,7 @@ def query_counts():
     counts = {}
     for name, url in PAGES:
         url = url or news_url
+        client.get(url)  # warm-up: per-process caches (sites, content types) are filled once
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
@@ -128,7 +129,16 @@ def serve_and_measure(db_path, urls, total, concurrency, workers):
     env = dict(os.environ, DJANGO_SETTINGS_MODULE="config.settings.dev", DATABASE_URL=f"sqlite:///{db_path}")
     env["LOG_LEVEL"] = env["DJANGO_LOG_LEVEL"] = "WARNING"
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/gunicorn"), "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", str(workers), "-q"],
+        [
+            str(ROOT / ".venv/bin/gunicorn"),
+            "config.wsgi",
+            "-b",
+            f"127.0.0.1:{port}",
+            "-w",
+            str(workers),
+            "--log-level",
+            "warning",
+        ],
         cwd=ROOT,
         env=env,
     )
