@@ -1,6 +1,7 @@
 import os
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
@@ -11,6 +12,12 @@ from tests.factories import make_centre
 # The security harnesses report how many cases they tried; registered here so the
 # summary prints under pytest-xdist too (the main process never loads sub-folder conftests).
 pytest_plugins = ["tests.security.hostile", "tests.security.matrix_report"]
+
+# On CI the property-based tests replay the same examples every run, so a red build always
+# means a change broke something; on developers' machines they keep exploring.
+hypothesis_settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 
 def pytest_collection_modifyitems(config, items):
