@@ -74,8 +74,9 @@ RIGHTS = {
         collection=MEDIA,
         site=("home.change_centre",),
     ),
-    # Their work (beneficiaries, matching, calls) arrives in later steps.
-    Role.COORDINATOR: Rights(model=(ADMIN,)),
+    # Keeps the skills vocabulary that every centre's volunteers and needs share; deleting a
+    # word would change other centres' data, so that is left to administrators.
+    Role.COORDINATOR: Rights(model=(ADMIN, "volunteers.add_skill", "volunteers.change_skill", "volunteers.view_skill")),
     Role.GRANTS_OFFICER: Rights(model=(ADMIN,)),
     # Head of the centre: manages the team, reads the audit log, oversees the pages (sees the
     # centre's tree, can lock a page to stop changes) and keeps the centre's details.

@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     "accounts",
     "home",
     "search",
+    "volunteers",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",

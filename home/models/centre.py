@@ -1,4 +1,4 @@
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -43,6 +43,18 @@ class Centre(BaseSiteSetting):
     bip_url = models.URLField(
         _("BIP address"), blank=True, help_text=_("Link to the centre's Public Information Bulletin.")
     )
+    min_volunteer_age = models.PositiveSmallIntegerField(
+        _("minimum age of volunteers"),
+        default=13,
+        validators=[MinValueValidator(13), MaxValueValidator(99)],
+        help_text=_("Younger residents cannot become volunteers; under 18 a guardian's consent is needed."),
+    )
+    clearance_valid_months = models.PositiveSmallIntegerField(
+        _("child-protection checks valid for (months)"),
+        default=12,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_("After this time the register and criminal-record checks must be repeated."),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -64,6 +76,7 @@ class Centre(BaseSiteSetting):
             [FieldPanel("phone"), FieldPanel("email"), FieldPanel("opening_hours"), FieldPanel("bip_url")],
             _("Contact"),
         ),
+        MultiFieldPanel([FieldPanel("min_volunteer_age"), FieldPanel("clearance_valid_months")], _("Volunteering")),
     ]
 
     class Meta:

@@ -133,6 +133,8 @@ def test_centre_details_are_edited_in_the_admin_settings(jaslo, editor_client, c
             "email": "kontakt@example.org",
             "opening_hours": "pon.–pt. 8:00–16:00",
             "bip_url": "https://bip.example.org/",
+            "min_volunteer_age": "13",
+            "clearance_valid_months": "12",
         },
     )
     assert response.status_code == 302

@@ -32,6 +32,8 @@ SETTINGS_INDEX = expectations(DENIED, **ADMIN_USERS, moderator=REDIRECT, supervi
 NOT_FOUND = expectations(DENIED, **ADMIN_USERS, staff=DENIED, superuser=DENIED)
 SHADOWED = expectations(DENIED)  # answered "not found" before Wagtail sees the request
 POST_ONLY = expectations(DENIED, **ADMIN_USERS, staff=NOT_ALLOWED, superuser=NOT_ALLOWED)
+# The skills vocabulary shared by all centres: coordinators of any centre.
+SKILL_EDITORS = expectations(DENIED, **ADMIN_USERS, coordinator=OK, superuser=OK)
 # Centre A's team and audit log: its supervisor (and superusers).
 SUPERVISOR_A = expectations(DENIED, **ADMIN_USERS, supervisor_at_A=OK, superuser=OK)
 SUPERVISORS = expectations(DENIED, **ADMIN_USERS, supervisor=OK, superuser=OK)
@@ -181,7 +183,22 @@ ROWS = [
     r("admin/settings/<slug:app_name>/<slug:model_name>/", SETTINGS_INDEX),
     r("admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/", CENTRE_SETTINGS_A),
     r("admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/preview/", NOT_FOUND),
-    r("admin/snippets/", NOT_FOUND),
+    r("admin/snippets/", SKILL_EDITORS),
+    # --- The shared skills vocabulary (a snippet): coordinators keep it -------------------
+    r("admin/snippets/volunteers/skill/", SKILL_EDITORS),
+    r("admin/snippets/volunteers/skill/results/", SKILL_EDITORS),
+    r("admin/snippets/volunteers/skill/add/", SKILL_EDITORS),
+    r("admin/snippets/volunteers/skill/edit/<int:pk>/", SKILL_EDITORS),
+    r("admin/snippets/volunteers/skill/copy/<int:pk>/", SKILL_EDITORS),
+    r("admin/snippets/volunteers/skill/history/<int:pk>/", SKILL_EDITORS),
+    r("admin/snippets/volunteers/skill/history-results/<int:pk>/", SKILL_EDITORS),
+    r("admin/snippets/volunteers/skill/usage/<int:pk>/", SKILL_EDITORS),
+    r("admin/snippets/volunteers/skill/delete/<int:pk>/", SUPERUSER),
+    r("admin/snippets/choose/volunteers/skill/", ANY_STAFF, note="skill names are public"),
+    r("admin/snippets/choose/volunteers/skill/results/", ANY_STAFF, note="skill names are public"),
+    r("admin/snippets/choose/volunteers/skill/chosen/<str:pk>/", ANY_STAFF, note="skill names are public"),
+    r("admin/snippets/choose/volunteers/skill/chosen-multiple/", ANY_STAFF, note="skill names are public"),
+    r("admin/snippets/choose/volunteers/skill/create/", SKILL_EDITORS),
     # --- Documents and images of centre A ---------------------------------------------------
     r("admin/documents/", CONTENT_ANY),
     r("admin/documents/results/", CONTENT_ANY),

@@ -62,6 +62,7 @@ PARAMETERS = {
         "pk": lambda w: w.image_a.pk,
     },
     "admin/sites/": {"pk": lambda w: w.site_a.pk},
+    "admin/snippets/": {"pk": lambda w: w.skill.pk},
     "admin/team/": {"centre_role_id": lambda w: w.centre_role_a.pk, "user_id": lambda w: w.users["editor@A"].pk},
     "admin/audit/": {"pk": lambda w: w.audit_entry_a.pk},
     "admin/users/": {"pk": lambda w: w.user_a.pk},

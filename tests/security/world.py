@@ -19,6 +19,7 @@ from accounts.models import AuditEntry, CentreRole
 from home.models import Centre, StandardPage
 from tests.factories import make_centre, make_image, make_news, make_news_index, make_standard
 from tests.security.access import STAFF_ROLES
+from volunteers.models import Skill
 
 PASSWORD = "haslo-testowe-2026"
 
@@ -98,6 +99,7 @@ def build_world():
         )
         objects[f"redirect_{key}"] = Redirect.objects.create(old_path=f"/stary-{key}", site=site, redirect_link="/")
     objects["revision_a"] = objects["page_a"].latest_revision
+    objects["skill"] = Skill.objects.create(name="Opieka nad seniorami")
     workspace = Centre.for_site(site_a).workspace
     objects["workflow_a"] = workspace.workflow.pk
     objects["task_a"] = workspace.workflow.tasks.first().pk
