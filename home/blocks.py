@@ -1,5 +1,6 @@
 """StreamField blocks editors build pages from; each renders with its own template."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
@@ -153,9 +154,36 @@ class ContactBlock(blocks.StructBlock):
         template = "home/blocks/contact.html"
 
 
+class OpenTasksBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"), default=_("Volunteer with us"), max_length=120)
+    count = blocks.IntegerBlock(label=_("how many"), default=3, min_value=1, max_value=12)
+
+    class Meta:
+        icon = "group"
+        label = _("Open volunteer tasks")
+        template = "home/blocks/open_tasks.html"
+
+    def get_context(self, value, parent_context=None):
+        # Looked up by name: `home` is the base every other app builds on and imports none of them.
+        task_model = apps.get_model("volunteers", "TaskPage")
+        index_model = apps.get_model("volunteers", "TaskIndexPage")
+        context = super().get_context(value, parent_context)
+        page = (parent_context or {}).get("page")
+        tasks = task_model.open_for_applications()
+        index = index_model.objects.live().public()
+        if page is not None:
+            root = page.get_site().root_page
+            tasks = tasks.descendant_of(root)
+            index = index.descendant_of(root)
+        context["tasks"] = tasks[: value["count"]]
+        context["task_index"] = index.first()
+        return context
+
+
 class HomeStreamBlock(blocks.StreamBlock):
     hero = HeroBlock()
     highlighted_news = HighlightedNewsBlock()
+    open_tasks = OpenTasksBlock()
     contact = ContactBlock()
     paragraph = blocks.RichTextBlock(
         label=_("Text"),

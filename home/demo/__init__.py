@@ -7,7 +7,7 @@ by appending a function that takes the DemoBuilder and counts what it creates in
 whether it may create accounts.
 """
 
-from home.demo import accounts, jaslo, pulawy, staff
+from home.demo import accounts, jaslo, pulawy, staff, volunteers
 from home.demo.builder import DemoBuilder
 
 SECTIONS = [
@@ -15,6 +15,7 @@ SECTIONS = [
     jaslo.build,
     pulawy.build,
     staff.build,
+    volunteers.build,
 ]
 
 

@@ -147,6 +147,7 @@ def _home_body(pictures, programmes):
             picture=pictures["hero"],
         ),
         s.highlighted_news("Aktualności", 3),
+        s.open_tasks("Zostań wolontariuszem", 3),
         # Not "Kontakt": the footer's contact section already has that name, and two
         # landmarks with one name confuse screen-reader users (axe: landmark-unique).
         s.contact(

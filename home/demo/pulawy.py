@@ -131,6 +131,7 @@ def _home_body(pictures, pages):
             picture=pictures["hero"],
         ),
         s.highlighted_news("Aktualności", 3),
+        s.open_tasks("Zostań wolontariuszem", 3),
         # Not "Kontakt", which names the footer's contact section (axe: landmark-unique).
         s.contact(
             "Skontaktuj się z nami",

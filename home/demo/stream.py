@@ -64,6 +64,10 @@ def hero(heading_text, text, button_text, *, page, picture=None):
     }
 
 
+def open_tasks(heading_text="Zostań wolontariuszem", count=3):
+    return {"type": "open_tasks", "value": {"heading": heading_text, "count": count}}
+
+
 def highlighted_news(heading_text="Aktualności", count=3, category=""):
     return {"type": "highlighted_news", "value": {"heading": heading_text, "count": count, "category": category}}
 
