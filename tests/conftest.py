@@ -1,10 +1,10 @@
 import os
 
 import pytest
-from hypothesis import settings as hypothesis_settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
 
 from tests.factories import make_centre

@@ -9,6 +9,7 @@ Puławy and must be kept out of them.
 from tests.security.access import DENIED, LOGIN, OK, REDIRECT, Row, expectations
 from tests.security.matrix_accounts import ROWS as ACCOUNT_ROWS
 from tests.security.matrix_admin import ROWS as ADMIN_ROWS
+from tests.security.matrix_volunteers import ROWS as VOLUNTEER_ROWS
 
 EVERYONE = expectations(OK)
 
@@ -44,4 +45,4 @@ PUBLIC_ROWS = [
 ]
 
 
-ROWS = [*PUBLIC_ROWS, *ACCOUNT_ROWS, *ADMIN_ROWS]
+ROWS = [*PUBLIC_ROWS, *ACCOUNT_ROWS, *ADMIN_ROWS, *VOLUNTEER_ROWS]

@@ -1,0 +1,19 @@
+"""Rows for the volunteer's own profile (/wolontariat/profil/).
+
+Any signed-in person may become a volunteer, staff included; a profile is only ever the
+visitor's own, so there is no other person's object to reach here. Nobody in the test world
+has a profile yet, so the later steps send everyone back to the first.
+"""
+
+from tests.security.access import LOGIN, OK, REDIRECT, Row, expectations
+
+OWN_PAGE = expectations(OK, visitor=LOGIN, unverified=LOGIN)
+LATER_STEP = expectations(REDIRECT, visitor=LOGIN, unverified=LOGIN)
+
+ROWS = [
+    Row("wolontariat/profil/", "/wolontariat/profil/", OWN_PAGE),
+    Row("wolontariat/profil/o-tobie/", "/wolontariat/profil/o-tobie/", OWN_PAGE),
+    Row("wolontariat/profil/zainteresowania/", "/wolontariat/profil/zainteresowania/", LATER_STEP),
+    Row("wolontariat/profil/dostepnosc/", "/wolontariat/profil/dostepnosc/", LATER_STEP),
+    Row("wolontariat/profil/zgody/", "/wolontariat/profil/zgody/", LATER_STEP),
+]

@@ -1,0 +1,89 @@
+"""Every form of the volunteer profile survives hostile input (see tests/security/hostile.py)."""
+
+import datetime
+
+import pytest
+
+from home.models import Centre
+from tests.security.hostile import assert_form_survives_hostile_input
+from tests.volunteers.test_profile import make_resident, make_volunteer
+from volunteers.models import Clearance, District, Skill, VolunteerProfile
+
+
+@pytest.fixture
+def volunteer_client(jaslo, client):
+    user = make_resident("wolontariusz@example.org")
+    client.force_login(user)
+    client.user = user
+    return client
+
+
+@pytest.fixture
+def volunteer(volunteer_client):
+    return make_volunteer(volunteer_client.user)
+
+
+def test_about_you_step_survives_hostile_input(volunteer_client):
+    report = assert_form_survives_hostile_input(
+        volunteer_client,
+        "/wolontariat/profil/o-tobie/",
+        fields={
+            "birth_date": "1990-05-01",
+            "phone": "600 100 200",
+            "guardian_name": "Jan Nowak",
+            "guardian_email": "jan.nowak@example.com",
+            "guardian_consent": "on",
+        },
+    )
+
+    assert report["redirected"] > 0
+    assert report["refused"] > 0
+    profile = VolunteerProfile.objects.get(user=volunteer_client.user)
+    assert datetime.date(1900, 1, 1) < profile.birth_date <= datetime.date.today()
+
+
+def test_interests_step_survives_hostile_input(jaslo, volunteer, volunteer_client):
+    skill = Skill.objects.create(name="Zakupy")
+    district = District.objects.create(centre=Centre.for_site(jaslo), name="Śródmieście")
+
+    report = assert_form_survives_hostile_input(
+        volunteer_client,
+        "/wolontariat/profil/zainteresowania/",
+        fields={
+            "skills": str(skill.pk),
+            "districts": str(district.pk),
+            "languages": "ukraiński",
+            "driving_licence": "on",
+            "has_car": "on",
+            "disability_experience": "autyzm",
+            "max_concurrent": "2",
+        },
+    )
+
+    assert report["redirected"] > 0
+    assert report["refused"] > 0
+    volunteer.refresh_from_db()
+    assert set(volunteer.skills.all()) <= {skill}
+    assert 1 <= volunteer.max_concurrent <= 10
+
+
+def test_availability_step_survives_hostile_input(volunteer, volunteer_client):
+    report = assert_form_survives_hostile_input(
+        volunteer_client, "/wolontariat/profil/dostepnosc/", fields={"availability": "3-evening"}
+    )
+
+    assert report["redirected"] == report.total()
+    assert {(slot.weekday, slot.part) for slot in volunteer.availability.all()} <= {(3, "evening")}
+
+
+def test_consents_step_survives_hostile_input_and_never_creates_a_clearance(volunteer, volunteer_client):
+    report = assert_form_survives_hostile_input(
+        volunteer_client,
+        "/wolontariat/profil/zgody/",
+        fields={"data_processing": "on", "contact_email": "on", "contact_sms": "on", "standards": "on"},
+        max_examples=20,
+    )
+
+    assert report["redirected"] > 0
+    assert report["refused"] > 0
+    assert not Clearance.objects.exists()

@@ -1,0 +1,28 @@
+"""Who may see a volunteer profile.
+
+A profile belongs to no centre: the volunteer sees their own, and a centre's coordinators and
+supervisors see only volunteers who applied to one of that centre's tasks. (Step 4 adds the
+volunteers a centre matched.)
+"""
+
+from django.db.models import Q
+
+from accounts.models import Role
+from accounts.permissions import centres_for
+from volunteers.models import VolunteerProfile
+
+PROFILE_ROLES = (Role.COORDINATOR, Role.SUPERVISOR)
+
+
+def profiles_visible_to(user):
+    if not (user and user.is_authenticated and user.is_active):
+        return VolunteerProfile.objects.none()
+    if user.is_superuser:
+        return VolunteerProfile.objects.all()
+    centres = centres_for(user, *PROFILE_ROLES)
+    applied = VolunteerProfile.objects.filter(applications__centre__in=centres).values("pk")
+    return VolunteerProfile.objects.filter(Q(user=user) | Q(pk__in=applied))
+
+
+def can_view_profile(user, profile):
+    return profiles_visible_to(user).filter(pk=profile.pk).exists()

@@ -1,0 +1,145 @@
+"""The volunteer's own profile: an overview and four short steps.
+
+Each step is saved on its own, so nothing typed is lost if the person stops half-way; steps
+2–4 open only once step 1 is settled (age, and for a minor the guardian's consent).
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from volunteers import services
+from volunteers.consents import CONSENT_TEXTS
+from volunteers.forms import AboutForm, AvailabilityForm, ConsentsForm, InterestsForm, slot_value
+from volunteers.models import VolunteerProfile
+
+PROFILE_STEPS = [
+    ("about", _("About you"), "volunteers:profile_about"),
+    ("interests", _("What you like to do"), "volunteers:profile_interests"),
+    ("availability", _("When you can help"), "volunteers:profile_availability"),
+    ("consents", _("Consents"), "volunteers:profile_consents"),
+]
+
+
+def own_profile(user):
+    return VolunteerProfile.objects.filter(user=user).first()
+
+
+def step_context(current, profile):
+    open_steps = profile is not None and not services.guardian_consent_missing(profile)
+    steps = [
+        {"key": key, "title": title, "url": reverse(url_name), "current": key == current, "open": open_steps or i == 0}
+        for i, (key, title, url_name) in enumerate(PROFILE_STEPS)
+    ]
+    number = next(i for i, step in enumerate(steps) if step["current"])
+    return {
+        "steps": steps,
+        "step": steps[number],
+        "step_number": number + 1,
+        "step_count": len(steps),
+        "previous": steps[number - 1] if number else None,
+    }
+
+
+def after_save(request, profile, current):
+    """Next step while the profile is being filled in; back to the overview once it is complete."""
+    if services.is_profile_complete(profile):
+        messages.success(request, _("Saved."))
+        return redirect("volunteers:profile")
+    keys = [key for key, _title, _url in PROFILE_STEPS]
+    following = keys.index(current) + 1
+    if following < len(keys):
+        return redirect(PROFILE_STEPS[following][2])
+    return redirect("volunteers:profile")
+
+
+def render_step(request, current, form, profile, **extra):
+    context = {"form": form, "profile": profile, **step_context(current, profile), **extra}
+    return render(request, f"volunteers/profile/step_{current}.html", context)
+
+
+def ready_profile(request):
+    """The profile with step 1 settled, or None (the caller then sends the person to step 1)."""
+    profile = own_profile(request.user)
+    if profile is None or services.guardian_consent_missing(profile):
+        return None
+    return profile
+
+
+@login_required
+def profile_overview(request):
+    profile = own_profile(request.user)
+    context = {"profile": profile, "steps": step_context("about", profile)["steps"]}
+    if profile is not None:
+        context.update(
+            complete=services.is_profile_complete(profile),
+            guardian_consent_missing=services.guardian_consent_missing(profile),
+            consents=[
+                {"kind": consent.get_kind_display(), "consent": consent, "text": CONSENT_TEXTS.get(consent.kind)}
+                for consent in profile.consents.order_by("given_at", "pk")
+            ],
+            slots=list(profile.availability.all()),
+            clearances=services.clearances_by_centre(profile),
+        )
+    return render(request, "volunteers/profile/overview.html", context)
+
+
+@login_required
+def profile_about(request):
+    profile = own_profile(request.user) or VolunteerProfile(user=request.user)
+    min_age, centre = services.minimum_age(request)
+    form = AboutForm(
+        request.POST if request.method == "POST" else None,
+        instance=profile,
+        min_age=min_age,
+        centre_name=centre.display_name if centre else "",
+    )
+    if request.method == "POST" and form.is_valid():
+        profile = services.save_profile(form, request.user)
+        return after_save(request, profile, "about")
+    return render_step(request, "about", form, profile if profile.pk else None, min_age=min_age)
+
+
+@login_required
+def profile_interests(request):
+    profile = ready_profile(request)
+    if profile is None:
+        return redirect("volunteers:profile_about")
+    form = InterestsForm(request.POST if request.method == "POST" else None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        profile = services.save_profile(form, request.user)
+        return after_save(request, profile, "interests")
+    return render_step(request, "interests", form, profile)
+
+
+@login_required
+def profile_availability(request):
+    profile = ready_profile(request)
+    if profile is None:
+        return redirect("volunteers:profile_about")
+    initial = {"availability": [slot_value(slot.weekday, slot.part) for slot in profile.availability.all()]}
+    form = AvailabilityForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        slots = [value.split("-", 1) for value in form.cleaned_data["availability"]]
+        services.save_availability(profile, [(int(day), part) for day, part in slots])
+        return after_save(request, profile, "availability")
+    return render_step(request, "availability", form, profile)
+
+
+@login_required
+def profile_consents(request):
+    profile = ready_profile(request)
+    if profile is None:
+        return redirect("volunteers:profile_about")
+    form = ConsentsForm(request.POST if request.method == "POST" else None, initial=ConsentsForm.initial_for(profile))
+    if request.method == "POST" and form.is_valid():
+        was_complete = services.is_profile_complete(profile)
+        services.record_consents(profile, form.given())
+        services.acknowledge_standards(profile)
+        if not was_complete:
+            messages.success(request, _("Thank you! Your volunteer profile is complete."))
+            return redirect("volunteers:profile")
+        return after_save(request, profile, "consents")
+    return render_step(request, "consents", form, profile)
