@@ -228,3 +228,13 @@ class ConsentsForm(forms.Form):
 
     def given(self):
         return {kind: bool(self.cleaned_data.get(name)) for name, kind in self.KINDS.items()}
+
+
+class ApplicationForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to the coordinator"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For example, when you can start or what you have done before."),
+    )

@@ -6,6 +6,7 @@ app_name = "volunteers"
 
 # Mounted at /wolontariat/; only these paths, so Wagtail still serves pages under /wolontariat/.
 urlpatterns = [
+    path("moje/", views.dashboard, name="dashboard"),
     path("profil/", views.profile_overview, name="profile"),
     path("profil/o-tobie/", views.profile_about, name="profile_about"),
     path("profil/zainteresowania/", views.profile_interests, name="profile_interests"),

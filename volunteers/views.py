@@ -6,14 +6,17 @@ Each step is saved on its own, so nothing typed is lost if the person stops half
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.contrib.auth.views import redirect_to_login
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from volunteers import services
 from volunteers.consents import CONSENT_TEXTS
-from volunteers.forms import AboutForm, AvailabilityForm, ConsentsForm, InterestsForm, slot_value
-from volunteers.models import VolunteerProfile
+from volunteers.forms import AboutForm, ApplicationForm, AvailabilityForm, ConsentsForm, InterestsForm, slot_value
+from volunteers.models import Application, ApplicationStatus, VolunteerProfile
 
 PROFILE_STEPS = [
     ("about", _("About you"), "volunteers:profile_about"),
@@ -143,3 +146,77 @@ def profile_consents(request):
             return redirect("volunteers:profile")
         return after_save(request, profile, "consents")
     return render_step(request, "consents", form, profile)
+
+
+# --- Applications ------------------------------------------------------------------------
+# The task page's routes (`zglos/`, `wycofaj/`) call these; they live under Wagtail's pages.
+
+
+def application_context(request, task):
+    """What the task page shows the visitor about applying."""
+    if not request.user.is_authenticated:
+        return {}
+    profile = own_profile(request.user)
+    application = profile and Application.objects.filter(task=task, volunteer=profile).first()
+    return {"application": application, "can_withdraw": application and application.status in services.ACTIVE_STATES}
+
+
+def apply_to_task(request, task):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    profile = own_profile(request.user)
+    if profile is not None and Application.objects.filter(task=task, volunteer=profile).exists():
+        # The task page shows the application's state and the withdraw button.
+        messages.info(request, _("You have already applied to this task."))
+        return redirect(task.url)
+    form = ApplicationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.apply(profile, task, form.cleaned_data["message"])
+        except services.ApplicationRefused as refusal:
+            form.add_error(None, refusal.message)
+        else:
+            messages.success(request, _("Thank you! Your application has been sent."))
+            return redirect(task.url)
+    context = {
+        "page": task,
+        "form": form,
+        "missing": services.missing_for_application(profile, task),
+    }
+    return render(request, "volunteers/apply.html", context)
+
+
+@require_POST
+def withdraw_from_task(request, task):
+    if not request.user.is_authenticated:
+        return redirect_to_login(task.url)
+    profile = own_profile(request.user)
+    application = get_object_or_404(Application, task=task, volunteer__user=request.user)
+    try:
+        services.withdraw(application, profile)
+    except services.ApplicationRefused as refusal:
+        messages.error(request, refusal.message)
+    else:
+        messages.success(request, _("Your application has been withdrawn."))
+    return redirect(task.url)
+
+
+@login_required
+def dashboard(request):
+    profile = own_profile(request.user)
+    applications = []
+    if profile is not None:
+        applications = list(
+            Application.objects.filter(volunteer=profile).select_related("task", "centre").order_by("-created_at")
+        )
+    today = timezone.localdate()
+    upcoming = sorted(
+        (
+            application.task
+            for application in applications
+            if application.status == ApplicationStatus.ACCEPTED and application.task.last_date >= today
+        ),
+        key=lambda task: (task.start_date, task.start_time),
+    )
+    context = {"profile": profile, "applications": applications, "upcoming": upcoming}
+    return render(request, "volunteers/dashboard.html", context)

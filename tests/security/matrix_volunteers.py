@@ -17,3 +17,7 @@ ROWS = [
     Row("wolontariat/profil/dostepnosc/", "/wolontariat/profil/dostepnosc/", LATER_STEP),
     Row("wolontariat/profil/zgody/", "/wolontariat/profil/zgody/", LATER_STEP),
 ]
+
+# The volunteer's dashboard lists only their own applications. Not at /wolontariat/ itself: a
+# centre's page with the slug "wolontariat" must keep that address.
+ROWS.append(Row("wolontariat/moje/", "/wolontariat/moje/", OWN_PAGE))

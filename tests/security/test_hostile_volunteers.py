@@ -87,3 +87,18 @@ def test_consents_step_survives_hostile_input_and_never_creates_a_clearance(volu
     assert report["redirected"] > 0
     assert report["refused"] > 0
     assert not Clearance.objects.exists()
+
+
+def test_apply_form_survives_hostile_input(jaslo, volunteer, volunteer_client):
+    from tests.volunteers import make_task, make_task_index
+    from volunteers.models import Application
+
+    task = make_task(make_task_index(jaslo), "Zakupy dla seniorów", places=3)
+
+    report = assert_form_survives_hostile_input(
+        volunteer_client, task.url + "zglos/", fields={"message": "Chętnie pomogę."}, max_examples=20
+    )
+
+    assert report.total() > 0
+    assert Application.objects.filter(task=task).count() <= 1
+    assert all(len(application.message) <= 2000 for application in Application.objects.all())

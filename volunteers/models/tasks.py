@@ -276,6 +276,23 @@ class TaskPage(RoutablePageMixin, Page):
 
         return task_calendar_response(self, request)
 
+    @path("zglos/", name="apply")
+    def apply_route(self, request):
+        from volunteers.views import apply_to_task
+
+        return apply_to_task(request, self)
+
+    @path("wycofaj/", name="withdraw")
+    def withdraw_route(self, request):
+        from volunteers.views import withdraw_from_task
+
+        return withdraw_from_task(request, self)
+
+    def get_context(self, request, *args, **kwargs):
+        from volunteers.views import application_context
+
+        return {**super().get_context(request, *args, **kwargs), **application_context(request, self)}
+
     def clean(self):
         super().clean()
         errors = {}

@@ -1,0 +1,225 @@
+"""Applying to tasks: every transition, every refusal, the waiting list and the e-mails."""
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.core import mail
+
+from accounts.models import Role
+from accounts.roles import grant_role
+from home.models import Centre
+from tests.volunteers import accept_volunteers, days_from_today, make_task, make_task_index
+from tests.volunteers.test_profile import make_resident, make_volunteer, years_ago
+from volunteers import services
+from volunteers.models import Application, ApplicationStatus
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _mails_go_out(django_capture_on_commit_callbacks):
+    """The test's transaction never commits; run each queued e-mail right away instead."""
+    with mock.patch("django.db.transaction.on_commit", lambda callback, *args, **kwargs: callback()):
+        yield
+
+
+@pytest.fixture
+def task(jaslo):
+    return make_task(make_task_index(jaslo), "Zakupy dla seniorów", places=1)
+
+
+@pytest.fixture
+def volunteer(jaslo):
+    return make_volunteer(make_resident("wolontariusz@example.org"))
+
+
+@pytest.fixture
+def coordinator(jaslo):
+    user = make_resident("koordynator.jaslo@example.org")
+    grant_role(user, jaslo, Role.COORDINATOR)
+    return user
+
+
+def subjects():
+    return [message.subject for message in mail.outbox]
+
+
+def test_applying_submits_and_mails_the_volunteer_and_the_coordinator(task, volunteer):
+    application = services.apply(volunteer, task, "Mogę od poniedziałku.")
+
+    assert application.status == ApplicationStatus.SUBMITTED
+    assert application.centre == Centre.objects.get(site=task.get_site())
+    assert "Zgłoszenie zostało wysłane: Zakupy dla seniorów" in subjects()
+    to_coordinator = next(message for message in mail.outbox if message.to == ["koordynator@example.org"])
+    assert "Mogę od poniedziałku." in to_coordinator.body
+    assert to_coordinator.alternatives[0][1] == "text/html"
+
+
+def test_coordinator_accepts_and_the_volunteer_is_told(task, volunteer, coordinator):
+    application = services.apply(volunteer, task)
+    mail.outbox.clear()
+
+    services.accept(application, coordinator)
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.ACCEPTED
+    assert application.decided_by == coordinator
+    assert subjects() == ["Zgłoszenie zostało przyjęte: Zakupy dla seniorów"]
+    assert mail.outbox[0].to == ["wolontariusz@example.org"]
+
+
+def test_decline_needs_a_reason_which_the_volunteer_sees(task, volunteer, coordinator):
+    application = services.apply(volunteer, task)
+    with pytest.raises(services.ApplicationRefused):
+        services.decline(application, coordinator, "  ")
+    mail.outbox.clear()
+
+    services.decline(application, coordinator, "Zadanie wymaga prawa jazdy.")
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.DECLINED
+    assert "Zadanie wymaga prawa jazdy." in mail.outbox[0].body
+    assert mail.outbox[0].subject.startswith("Zgłoszenie zostało odrzucone")
+
+
+def test_volunteer_withdraws_only_their_own_application(task, volunteer):
+    application = services.apply(volunteer, task)
+    other = make_volunteer(make_resident("inna@example.org"))
+    with pytest.raises(services.ApplicationRefused):
+        services.withdraw(application, other)
+
+    services.withdraw(application, volunteer)
+
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.WITHDRAWN
+    with pytest.raises(services.ApplicationRefused):
+        services.withdraw(application, volunteer)
+
+
+def test_coordinator_of_another_centre_cannot_decide(task, volunteer, pulawy):
+    outsider = make_resident("koordynator.pulawy@example.org")
+    grant_role(outsider, pulawy, Role.COORDINATOR)
+    application = services.apply(volunteer, task)
+
+    with pytest.raises(services.ApplicationRefused):
+        services.accept(application, outsider)
+    with pytest.raises(services.ApplicationRefused):
+        services.decline(application, outsider, "Nie.")
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.SUBMITTED
+
+
+def test_full_task_puts_the_next_volunteer_on_the_waiting_list_and_a_freed_place_goes_to_them(
+    task, volunteer, coordinator
+):
+    first = services.apply(volunteer, task)
+    services.accept(first, coordinator)
+    second_volunteer = make_volunteer(make_resident("druga@example.org"))
+    second = services.apply(second_volunteer, task)
+    assert second.status == ApplicationStatus.WAITING
+    with pytest.raises(services.ApplicationRefused, match="miejsca"):
+        services.accept(second, coordinator)
+    mail.outbox.clear()
+
+    services.withdraw(first, volunteer)
+
+    second.refresh_from_db()
+    assert second.status == ApplicationStatus.SUBMITTED
+    told = [message for message in mail.outbox if message.to == ["druga@example.org"]]
+    assert told[0].subject == "Zwolniło się miejsce: Zakupy dla seniorów"
+
+
+@pytest.mark.parametrize(
+    ("setup", "reason"),
+    [
+        ("incomplete", "nie jest kompletny"),
+        ("too_young", "co najmniej 16"),
+        ("minor_without_consent", "opiekuna"),
+        ("clearance", "dziećmi"),
+        ("closed", "zamknięte"),
+        ("past", "już się odbyło"),
+        ("again", "już zgłosiłeś"),
+    ],
+)
+def test_apply_refuses_with_a_reason(jaslo, setup, reason):
+    index = make_task_index(jaslo)
+    fields = {
+        "too_young": {"min_age": 16},
+        "clearance": {"requires_clearance": True},
+        "closed": {"status": "closed"},
+        "past": {"start_date": days_from_today(-3)},
+    }.get(setup, {})
+    task = make_task(index, "Zadanie", **fields)
+    birth = years_ago(15) if setup in {"too_young", "minor_without_consent"} else datetime.date(1990, 5, 1)
+    profile = make_volunteer(birth_date=birth, complete=setup != "incomplete")
+    if setup == "too_young":
+        profile.guardian_consent_at = profile.created_at
+        profile.save()
+    if setup == "again":
+        services.apply(profile, task)
+
+    with pytest.raises(services.ApplicationRefused) as refusal:
+        services.apply(profile, task)
+
+    assert reason in str(refusal.value.message).lower()
+    assert Application.objects.filter(task=task).count() == (1 if setup == "again" else 0)
+
+
+def test_failing_mail_server_keeps_the_application(task, volunteer):
+    with mock.patch("volunteers.tasks.EmailMultiAlternatives.send", side_effect=OSError("SMTP down")):
+        application = services.apply(volunteer, task)
+
+    assert Application.objects.filter(pk=application.pk, status=ApplicationStatus.SUBMITTED).exists()
+    assert mail.outbox == []
+
+
+def test_visitor_is_asked_to_sign_in_before_applying(client, task):
+    response = client.get(task.url + "zglos/")
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/konto/login/")
+
+
+def test_form_says_up_front_what_is_missing(client, jaslo):
+    task = make_task(make_task_index(jaslo), "Praca z dziećmi", requires_clearance=True)
+    profile = make_volunteer(complete=False)
+    client.force_login(profile.user)
+
+    html = client.get(task.url + "zglos/").content.decode()
+
+    assert "nie jest kompletny" in html
+    assert "dziećmi" in html
+    assert 'href="/wolontariat/profil/"' in html
+
+
+def test_volunteer_applies_on_the_task_page_then_withdraws(client, task, volunteer):
+    client.force_login(volunteer.user)
+
+    response = client.post(task.url + "zglos/", {"message": "Chętnie pomogę."}, follow=True)
+
+    assert "Dziękujemy" in response.content.decode()
+    assert "Twoje zgłoszenie: złożone." in response.content.decode()
+    application = Application.objects.get(task=task, volunteer=volunteer)
+    assert application.message == "Chętnie pomogę."
+
+    response = client.post(task.url + "wycofaj/", follow=True)
+    application.refresh_from_db()
+    assert application.status == ApplicationStatus.WITHDRAWN
+    assert "wycofane" in response.content.decode()
+
+
+def test_dashboard_lists_applications_reasons_and_upcoming_dates(client, jaslo, volunteer, coordinator):
+    index = make_task_index(jaslo)
+    accepted_task = make_task(index, "Festyn rodzinny")
+    declined_task = make_task(index, "Korepetycje")
+    services.accept(services.apply(volunteer, accepted_task), coordinator)
+    services.decline(services.apply(volunteer, declined_task), coordinator, "Brak miejsc w grupie.")
+    accept_volunteers(declined_task, 1)
+    client.force_login(volunteer.user)
+
+    html = client.get("/wolontariat/moje/").content.decode()
+
+    assert "Festyn rodzinny" in html
+    assert "Brak miejsc w grupie." in html
+    assert html.index("Nadchodzące terminy") < html.index("Festyn rodzinny")
