@@ -13,6 +13,7 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from home.demo.builder import DemoBuilder
 from home.models import Centre, HomePage, NewsIndexPage, NewsPage, StandardPage
 from home.text import polish_slugify
 
@@ -59,6 +60,9 @@ def make_centre(
     **details,
 ):
     """A centre: a Site with its own HomePage and centre settings."""
+    # Tests with transaction=True flush the database, Wagtail's root page and locale
+    # included; put back what the migrations would have created.
+    DemoBuilder().ensure_roots()
     root = Page.get_first_root_node()
     home = HomePage(title=short_name, slug=polish_slugify(short_name))
     add_child(root, home)
