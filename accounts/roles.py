@@ -63,6 +63,21 @@ MEDIA = (
     "wagtaildocs.choose_document",
 )
 
+# The coordinators' volunteering screens; the rows they show are still limited to the centre.
+VOLUNTEERING = (
+    "volunteers.view_application",
+    "volunteers.change_application",
+    "volunteers.view_volunteerprofile",
+    "volunteers.add_volunteerprofile",
+    "volunteers.view_clearance",
+    "volunteers.add_clearance",
+    "volunteers.view_hoursentry",
+    "volunteers.change_hoursentry",
+    "volunteers.view_agreement",
+    "volunteers.add_agreement",
+    "volunteers.change_agreement",
+)
+
 RIGHTS = {
     # Writes pages and submits them for moderation; cannot publish.
     Role.EDITOR: Rights(model=(ADMIN,), pages=("add", "change"), collection=MEDIA),
@@ -76,12 +91,16 @@ RIGHTS = {
     ),
     # Keeps the skills vocabulary that every centre's volunteers and needs share; deleting a
     # word would change other centres' data, so that is left to administrators.
-    Role.COORDINATOR: Rights(model=(ADMIN, "volunteers.add_skill", "volunteers.change_skill", "volunteers.view_skill")),
+    # Decides on applications and hours, sees the volunteers who applied to the centre, records
+    # their child-protection checks and agreements, imports volunteers from the centre's lists.
+    Role.COORDINATOR: Rights(
+        model=(ADMIN, "volunteers.add_skill", "volunteers.change_skill", "volunteers.view_skill", *VOLUNTEERING)
+    ),
     Role.GRANTS_OFFICER: Rights(model=(ADMIN,)),
     # Head of the centre: manages the team, reads the audit log, oversees the pages (sees the
     # centre's tree, can lock a page to stop changes) and keeps the centre's details.
     Role.SUPERVISOR: Rights(
-        model=(ADMIN, "accounts.manage_team", "accounts.view_auditentry"),
+        model=(ADMIN, "accounts.manage_team", "accounts.view_auditentry", *VOLUNTEERING),
         pages=("lock", "unlock"),
         site=("home.change_centre",),
     ),

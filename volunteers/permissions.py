@@ -1,8 +1,8 @@
 """Who may see a volunteer profile.
 
 A profile belongs to no centre: the volunteer sees their own, and a centre's coordinators and
-supervisors see only volunteers who applied to one of that centre's tasks. (Step 4 adds the
-volunteers a centre matched.)
+supervisors see only volunteers who applied to one of that centre's tasks or whom the centre
+imported from its own records. (Step 4 adds the volunteers a centre matched.)
 """
 
 from django.db.models import Q
@@ -21,7 +21,17 @@ def profiles_visible_to(user):
         return VolunteerProfile.objects.all()
     centres = centres_for(user, *PROFILE_ROLES)
     applied = VolunteerProfile.objects.filter(applications__centre__in=centres).values("pk")
-    return VolunteerProfile.objects.filter(Q(user=user) | Q(pk__in=applied))
+    imported = VolunteerProfile.objects.filter(centres__centre__in=centres).values("pk")
+    return VolunteerProfile.objects.filter(Q(user=user) | Q(pk__in=applied) | Q(pk__in=imported))
+
+
+def profiles_of_centre(user, centre):
+    """Volunteers of one `centre` the user may see as its staff (not their own profile)."""
+    if not centres_for(user, *PROFILE_ROLES).filter(pk=centre.pk).exists():
+        return VolunteerProfile.objects.none()
+    applied = VolunteerProfile.objects.filter(applications__centre=centre).values("pk")
+    imported = VolunteerProfile.objects.filter(centres__centre=centre).values("pk")
+    return VolunteerProfile.objects.filter(Q(pk__in=applied) | Q(pk__in=imported))
 
 
 def can_view_profile(user, profile):

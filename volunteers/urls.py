@@ -1,6 +1,6 @@
 from django.urls import path
 
-from volunteers import views
+from volunteers import document_views, hours_views, views
 
 app_name = "volunteers"
 
@@ -13,3 +13,5 @@ urlpatterns = [
     path("profil/dostepnosc/", views.profile_availability, name="profile_availability"),
     path("profil/zgody/", views.profile_consents, name="profile_consents"),
 ]
+
+urlpatterns += hours_views.urlpatterns + document_views.urlpatterns

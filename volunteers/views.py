@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from volunteers import services
+from volunteers import document_views, hours_views, services
 from volunteers.consents import CONSENT_TEXTS
 from volunteers.forms import AboutForm, ApplicationForm, AvailabilityForm, ConsentsForm, InterestsForm, slot_value
 from volunteers.models import Application, ApplicationStatus, VolunteerProfile
@@ -24,10 +24,6 @@ PROFILE_STEPS = [
     ("availability", _("When you can help"), "volunteers:profile_availability"),
     ("consents", _("Consents"), "volunteers:profile_consents"),
 ]
-
-
-def own_profile(user):
-    return VolunteerProfile.objects.filter(user=user).first()
 
 
 def step_context(current, profile):
@@ -65,7 +61,7 @@ def render_step(request, current, form, profile, **extra):
 
 def ready_profile(request):
     """The profile with step 1 settled, or None (the caller then sends the person to step 1)."""
-    profile = own_profile(request.user)
+    profile = services.own_profile(request.user)
     if profile is None or services.guardian_consent_missing(profile):
         return None
     return profile
@@ -73,7 +69,7 @@ def ready_profile(request):
 
 @login_required
 def profile_overview(request):
-    profile = own_profile(request.user)
+    profile = services.own_profile(request.user)
     context = {"profile": profile, "steps": step_context("about", profile)["steps"]}
     if profile is not None:
         context.update(
@@ -91,7 +87,7 @@ def profile_overview(request):
 
 @login_required
 def profile_about(request):
-    profile = own_profile(request.user) or VolunteerProfile(user=request.user)
+    profile = services.own_profile(request.user) or VolunteerProfile(user=request.user)
     min_age, centre = services.minimum_age(request)
     form = AboutForm(
         request.POST if request.method == "POST" else None,
@@ -156,7 +152,7 @@ def application_context(request, task):
     """What the task page shows the visitor about applying."""
     if not request.user.is_authenticated:
         return {}
-    profile = own_profile(request.user)
+    profile = services.own_profile(request.user)
     application = profile and Application.objects.filter(task=task, volunteer=profile).first()
     return {"application": application, "can_withdraw": application and application.status in services.ACTIVE_STATES}
 
@@ -164,11 +160,11 @@ def application_context(request, task):
 def apply_to_task(request, task):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    profile = own_profile(request.user)
+    profile = services.own_profile(request.user)
     if profile is not None and Application.objects.filter(task=task, volunteer=profile).exists():
         # The task page shows the application's state and the withdraw button.
         messages.info(request, _("You have already applied to this task."))
-        return redirect(task.url)
+        return redirect(task.get_url(request))
     form = ApplicationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -177,7 +173,7 @@ def apply_to_task(request, task):
             form.add_error(None, refusal.message)
         else:
             messages.success(request, _("Thank you! Your application has been sent."))
-            return redirect(task.url)
+            return redirect(task.get_url(request))
     context = {
         "page": task,
         "form": form,
@@ -189,8 +185,8 @@ def apply_to_task(request, task):
 @require_POST
 def withdraw_from_task(request, task):
     if not request.user.is_authenticated:
-        return redirect_to_login(task.url)
-    profile = own_profile(request.user)
+        return redirect_to_login(task.get_url(request))
+    profile = services.own_profile(request.user)
     application = get_object_or_404(Application, task=task, volunteer__user=request.user)
     try:
         services.withdraw(application, profile)
@@ -198,12 +194,12 @@ def withdraw_from_task(request, task):
         messages.error(request, refusal.message)
     else:
         messages.success(request, _("Your application has been withdrawn."))
-    return redirect(task.url)
+    return redirect(task.get_url(request))
 
 
 @login_required
 def dashboard(request):
-    profile = own_profile(request.user)
+    profile = services.own_profile(request.user)
     applications = []
     if profile is not None:
         applications = list(
@@ -218,5 +214,11 @@ def dashboard(request):
         ),
         key=lambda task: (task.start_date, task.start_time),
     )
-    context = {"profile": profile, "applications": applications, "upcoming": upcoming}
+    context = {
+        "profile": profile,
+        "applications": applications,
+        "upcoming": upcoming,
+        **hours_views.dashboard_context(profile),
+        **document_views.dashboard_context(profile),
+    }
     return render(request, "volunteers/dashboard.html", context)

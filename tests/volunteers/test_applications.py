@@ -223,3 +223,18 @@ def test_dashboard_lists_applications_reasons_and_upcoming_dates(client, jaslo, 
     assert "Festyn rodzinny" in html
     assert "Brak miejsc w grupie." in html
     assert html.index("Nadchodzące terminy") < html.index("Festyn rodzinny")
+
+
+def test_after_applying_the_volunteer_stays_on_the_same_host_when_there_are_several_centres(
+    client, task, volunteer, pulawy
+):
+    # With two sites a page's `url` is absolute (http://localhost/…, port 80); redirecting
+    # there breaks the CSP form-action 'self' on any other port and sends people to another host.
+    client.force_login(volunteer.user)
+
+    applied = client.post(task.get_url() + "zglos/", {"message": ""})
+    withdrawn = client.post(task.get_url() + "wycofaj/")
+
+    assert applied.status_code == withdrawn.status_code == 302
+    assert applied["Location"] == withdrawn["Location"] == task.get_url(None, current_site=task.get_site())
+    assert not applied["Location"].startswith("http")

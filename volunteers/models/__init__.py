@@ -1,6 +1,9 @@
 """Volunteering: the shared vocabulary, volunteer profiles, open tasks and applications."""
 
 from .applications import Application, ApplicationStatus
+from .documents import Agreement
+from .hours import HoursEntry, HoursStatus
+from .notices import CentreVolunteer, Reminder, TaskSchedule
 from .profile import (
     Availability,
     Clearance,
@@ -16,6 +19,12 @@ from .tasks import TaskCategory, TaskIndexPage, TaskKind, TaskPage
 from .vocabulary import District, Skill
 
 __all__ = [
+    "Agreement",
+    "CentreVolunteer",
+    "HoursEntry",
+    "HoursStatus",
+    "Reminder",
+    "TaskSchedule",
     "Application",
     "ApplicationStatus",
     "Availability",

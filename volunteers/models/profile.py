@@ -36,6 +36,10 @@ class VolunteerProfile(models.Model):
     )
     birth_date = models.DateField(_("date of birth"))
     phone = models.CharField(_("phone"), max_length=20, validators=[phone_validator])
+    # The written agreement names both parties with their addresses (art. 44 of the Act).
+    address = models.CharField(
+        _("address"), max_length=200, blank=True, help_text=_("Street, number, postal code and town.")
+    )
     skills = models.ManyToManyField("volunteers.Skill", verbose_name=_("skills and interests"), blank=True)
     districts = models.ManyToManyField("volunteers.District", verbose_name=_("districts"), blank=True)
     languages = models.CharField(

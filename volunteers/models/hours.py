@@ -1,0 +1,79 @@
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from accounts.permissions import CentreScopedQuerySet
+
+
+class HoursStatus(models.TextChoices):
+    """Every state of a logged session; transitions live in volunteers.services."""
+
+    SUBMITTED = "submitted", _("waiting for approval")
+    APPROVED = "approved", _("approved")
+    REJECTED = "rejected", _("rejected")
+
+
+class HoursQuerySet(CentreScopedQuerySet):
+    visible_to_roles = ("coordinator", "supervisor")
+
+
+class HoursEntry(models.Model):
+    """One session of work a volunteer logged on a task; the task's centre approves it.
+
+    `volunteer` becomes empty when the volunteer erases their data: approved hours stay in the
+    centre's statistics (RODO art. 17 (3) (b) does not reach anonymous figures), with no
+    person attached. `task_title` keeps the scope readable if the task page is deleted.
+    """
+
+    volunteer = models.ForeignKey(
+        "volunteers.VolunteerProfile",
+        verbose_name=_("volunteer"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hours",
+    )
+    task = models.ForeignKey(
+        "volunteers.TaskPage",
+        verbose_name=_("task"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hours",
+    )
+    task_title = models.CharField(_("task"), max_length=255)
+    centre = models.ForeignKey("home.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="+")
+    date = models.DateField(_("date"))
+    hours = models.DecimalField(
+        _("hours"),
+        max_digits=4,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.25")), MaxValueValidator(Decimal("24"))],
+    )
+    note = models.TextField(_("note"), blank=True, max_length=1000)
+    status = models.CharField(_("status"), max_length=10, choices=HoursStatus.choices, default=HoursStatus.SUBMITTED)
+    reject_reason = models.TextField(_("reason for rejecting"), blank=True, max_length=1000)
+    created_at = models.DateTimeField(_("logged at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects = HoursQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("volunteer hours")
+        verbose_name_plural = _("volunteer hours")
+        ordering = ["-date", "-pk"]
+        indexes = [models.Index(fields=["centre", "status", "date"], name="volunteers_hours_centre_idx")]
+
+    def __str__(self):
+        return f"{self.task_title}, {self.date}: {self.hours} h"

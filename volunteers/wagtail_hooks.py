@@ -1,0 +1,33 @@
+"""The coordinators' volunteering screens in the Wagtail admin, under one menu item.
+
+Every screen lists only its own centre's data (the querysets are scoped with `visible_to`),
+and the menu shows only the screens the person's rights allow.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+
+from volunteers.viewsets.applications import ApplicationViewSet
+from volunteers.viewsets.documents import VolunteerDocumentsViewSet
+from volunteers.viewsets.hours import HoursViewSet
+from volunteers.viewsets.people import VolunteerViewSet
+from volunteers.viewsets.transfer import TransferViewSet
+
+
+class VolunteeringGroup(ViewSetGroup):
+    menu_label = _("Volunteering")
+    menu_icon = "group"
+    menu_order = 250
+    items = (ApplicationViewSet, VolunteerViewSet, HoursViewSet, TransferViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_volunteering():
+    return VolunteeringGroup()
+
+
+@hooks.register("register_admin_viewset")
+def register_volunteer_documents():
+    # PDF downloads only, reached from the volunteer's profile: no menu item.
+    return VolunteerDocumentsViewSet()
