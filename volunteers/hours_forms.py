@@ -1,0 +1,106 @@
+"""Forms of hours: the volunteer logs a session; the coordinator gives a reason for rejecting.
+
+Field errors use Django's own translated messages wherever they fit, plus the services'
+refusals, each shown right at the field that must change.
+"""
+
+from decimal import Decimal
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from volunteers import services
+
+QUARTER = Decimal("0.25")
+
+
+class HoursField(forms.DecimalField):
+    """Hours as people type them: "2,5" (the Polish decimal comma) as well as "2.5"."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", ".")
+        return super().to_python(value)
+
+
+def plausible_id(value):
+    """Whether `value` can be an id at all: ASCII digits that fit a 64-bit integer column."""
+    value = str(value)
+    return value.isascii() and value.isdigit() and len(value) <= 18
+
+
+class SafeIdChoice:
+    """A model choice that refuses anything but a plausible id before asking the database: a
+    400-digit "id" would otherwise overflow the integer column and end in a server error."""
+
+    def to_python(self, value):
+        if value not in self.empty_values and not plausible_id(value):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
+
+
+class TaskChoiceField(SafeIdChoice, forms.ModelChoiceField):
+    def label_from_instance(self, task):
+        return task.title
+
+
+class LogHoursForm(forms.Form):
+    """One session of work. Only the tasks the volunteer was accepted for are offered; the
+    service checks the rest (the day, the task's dates, the agreement for long work)."""
+
+    task = TaskChoiceField(label=_("Task"), queryset=None, empty_label=_("Choose a task"))
+    date = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("The day you worked."),
+    )
+    hours = HoursField(
+        label=_("Hours"),
+        min_value=services.MIN_HOURS,
+        max_value=services.MAX_HOURS,
+        widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
+        help_text=_("In quarters of an hour, e.g. 2,5 for two and a half hours."),
+    )
+    note = forms.CharField(
+        label=_("Your note"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("What you did, if you wish; the coordinator reads it."),
+    )
+
+    def __init__(self, *args, tasks, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["task"].queryset = tasks
+        self.fields["date"].initial = timezone.localdate()
+        self.fields["date"].widget.attrs["max"] = timezone.localdate().isoformat()
+
+    def clean_hours(self):
+        # Runs only once the field's bounds hold, so the remainder is always defined.
+        hours = self.cleaned_data["hours"]
+        if hours % QUARTER:
+            raise forms.ValidationError(_("Enter the hours in quarters of an hour, e.g. 1,25, 1,5 or 2."))
+        return hours
+
+    def save(self, volunteer):
+        """Log the session through the service; a refusal becomes an error at its field and
+        None is returned, with everything typed still in the form."""
+        data = self.cleaned_data
+        try:
+            return services.log_hours(volunteer, data["task"], data["date"], data["hours"], data["note"])
+        except services.ApplicationRefused as refusal:
+            field = getattr(refusal, "field", "")
+            self.add_error(field if field in self.fields else None, refusal.message)
+            return None
+
+
+class RejectHoursForm(forms.Form):
+    """The coordinator's reason for rejecting hours; the volunteer reads it."""
+
+    reason = forms.CharField(
+        label=_("Reason for rejecting"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The volunteer sees it next to the entry and in the e-mail."),
+    )
