@@ -50,6 +50,17 @@ chromium:
 			exit 1; \
 		fi; \
 	fi
+	@# The PDFs (agreement, certificate) are set in DejaVu Sans for its Polish letters.
+	@if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			echo "Installing the DejaVu fonts for the PDF tests…"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null; \
+		else \
+			echo "The PDF documents need the DejaVu fonts. Install them with:"; \
+			echo "    sudo apt-get install -y fonts-dejavu-core"; \
+			exit 1; \
+		fi; \
+	fi
 
 test: $(VENV)/.installed-dev chromium
 	$(PY) manage.py translations compile --settings=config.settings.test

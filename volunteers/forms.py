@@ -1,7 +1,9 @@
 """The volunteer profile, in four short steps (see views.PROFILE_STEPS)."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from volunteers import services
@@ -9,6 +11,7 @@ from volunteers.consents import CONSENT_TEXTS, GUARDIAN_TEXT, STANDARDS_TEXT
 from volunteers.models import ConsentKind, DayPart, District, Skill, VolunteerProfile, Weekday
 
 OLDEST = 110
+User = get_user_model()
 
 
 class OfferedChoicesOnly:
@@ -77,14 +80,30 @@ class AboutForm(forms.ModelForm):
     """Step 1: who the volunteer is. Age and, for minors, the guardian's consent are settled
     here, before anything else can be filled in."""
 
+    # Stored on the account (services.save_profile): the written agreement names the volunteer.
+    first_name = forms.CharField(
+        label=capfirst(User._meta.get_field("first_name").verbose_name),
+        max_length=User._meta.get_field("first_name").max_length,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        error_messages={"required": _("Enter your first name.")},
+    )
+    last_name = forms.CharField(
+        label=capfirst(User._meta.get_field("last_name").verbose_name),
+        max_length=User._meta.get_field("last_name").max_length,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+        error_messages={"required": _("Enter your last name.")},
+    )
     guardian_consent = forms.BooleanField(label=GUARDIAN_TEXT, required=False)
+
+    field_order = ["first_name", "last_name", "birth_date", "phone", "address"]
 
     class Meta:
         model = VolunteerProfile
-        fields = ["birth_date", "phone", "guardian_name", "guardian_email"]
+        fields = ["birth_date", "phone", "address", "guardian_name", "guardian_email"]
         widgets = {
             "birth_date": forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"),
             "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
             "guardian_email": forms.EmailInput(attrs={"autocomplete": "off"}),
         }
         help_texts = {
@@ -92,6 +111,7 @@ class AboutForm(forms.ModelForm):
                 "We ask because some tasks have an age limit, and under 18 a guardian's consent is needed."
             ),
             "phone": _("So that the coordinator can reach you, e.g. 600 100 200."),
+            "address": _("Street, number, postal code and town. The written volunteer agreement states it."),
         }
 
     def __init__(self, *args, min_age, centre_name="", **kwargs):
@@ -99,6 +119,9 @@ class AboutForm(forms.ModelForm):
         self.min_age, self.centre_name = min_age, centre_name
         self.fields["birth_date"].error_messages["required"] = _("Enter your date of birth.")
         self.fields["phone"].error_messages["required"] = _("Enter your phone number.")
+        if self.instance.user_id:
+            self.fields["first_name"].initial = self.instance.user.first_name
+            self.fields["last_name"].initial = self.instance.user.last_name
         if self.instance.pk and self.instance.guardian_consent_at:
             self.fields["guardian_consent"].initial = True
 

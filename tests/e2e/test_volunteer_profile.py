@@ -38,6 +38,9 @@ def test_resident_completes_the_volunteer_profile(page, axe):
     expect(page.get_by_label("Telefon")).to_have_value("600 100 200")
     axe(page)
     page.get_by_label("Data urodzenia").fill("1990-05-01")
+    page.get_by_label("Imię", exact=True).fill("Łucja")
+    page.get_by_label("Nazwisko", exact=True).fill("Żak")
+    page.get_by_label(re.compile("^Adres")).fill("ul. Źródlana 5, 38-200 Jasło")
     page.get_by_role("button", name="Zapisz i przejdź dalej").click()
 
     expect(heading).to_have_text("Co lubisz robić")
@@ -83,6 +86,8 @@ def test_resident_completes_the_volunteer_profile(page, axe):
     expect(main).not_to_contain_text("poniedziałek, rano")
 
     profile = user.volunteer_profile
+    user.refresh_from_db()
+    assert (user.first_name, user.last_name, profile.address) == ("Łucja", "Żak", "ul. Źródlana 5, 38-200 Jasło")
     for kind, result in ((ClearanceKind.CRIMINAL_RECORD, ClearanceResult.CLEAR),
                          (ClearanceKind.SEX_OFFENDERS_REGISTER, ClearanceResult.ENTRY_FOUND)):  # fmt: skip
         Clearance.objects.create(profile=profile, centre=Centre.objects.order_by("pk").first(), kind=kind,

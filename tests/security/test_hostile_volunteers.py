@@ -28,8 +28,11 @@ def test_about_you_step_survives_hostile_input(volunteer_client):
         volunteer_client,
         "/wolontariat/profil/o-tobie/",
         fields={
+            "first_name": "Łucja",
+            "last_name": "Żak",
             "birth_date": "1990-05-01",
             "phone": "600 100 200",
+            "address": "ul. Kościuszki 26, 38-200 Jasło",
             "guardian_name": "Jan Nowak",
             "guardian_email": "jan.nowak@example.com",
             "guardian_consent": "on",
@@ -40,6 +43,10 @@ def test_about_you_step_survives_hostile_input(volunteer_client):
     assert report["refused"] > 0
     profile = VolunteerProfile.objects.get(user=volunteer_client.user)
     assert datetime.date(1900, 1, 1) < profile.birth_date <= datetime.date.today()
+    assert len(profile.address) <= 200
+    user = profile.user
+    user.refresh_from_db()
+    assert user.first_name and len(user.first_name) <= 150 and "\x00" not in user.first_name
 
 
 def test_interests_step_survives_hostile_input(jaslo, volunteer, volunteer_client):

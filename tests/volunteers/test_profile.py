@@ -31,7 +31,7 @@ from volunteers.permissions import can_view_profile, profiles_visible_to
 ABOUT, INTERESTS = "/wolontariat/profil/o-tobie/", "/wolontariat/profil/zainteresowania/"
 AVAILABILITY, CONSENTS = "/wolontariat/profil/dostepnosc/", "/wolontariat/profil/zgody/"
 OVERVIEW = "/wolontariat/profil/"
-ADULT = {"birth_date": "1990-05-01", "phone": "600 100 200"}
+ADULT = {"first_name": "Łucja", "last_name": "Żak", "birth_date": "1990-05-01", "phone": "600 100 200"}
 ALL_CONSENTS = {"data_processing": "on", "contact_email": "on", "contact_sms": "on", "standards": "on"}
 
 
@@ -107,6 +107,38 @@ def test_first_step_creates_the_profile_and_leads_to_the_second(resident, reside
     profile = VolunteerProfile.objects.get(user=resident)
     assert profile.birth_date == datetime.date(1990, 5, 1)
     assert profile.phone == "600 100 200"
+
+
+def test_first_step_stores_the_names_on_the_account_and_the_address_for_the_agreement(resident, resident_client):
+    resident_client.post(ABOUT, {**ADULT, "address": "ul. Źródlana 5, 38-200 Jasło"})
+
+    resident.refresh_from_db()
+    assert (resident.first_name, resident.last_name) == ("Łucja", "Żak")
+    assert VolunteerProfile.objects.get(user=resident).address == "ul. Źródlana 5, 38-200 Jasło"
+    page = resident_client.get(ABOUT)
+    assert control(page, "first_name")["value"] == "Łucja"
+    assert control(page, "address")["value"] == "ul. Źródlana 5, 38-200 Jasło"
+
+
+def test_first_step_needs_both_names_but_not_the_address(resident, resident_client):
+    names = (resident.first_name, resident.last_name)
+
+    response = resident_client.post(ABOUT, {**ADULT, "first_name": " ", "last_name": ""})
+
+    assert set(response.context["form"].errors) == {"first_name", "last_name"}
+    assert not VolunteerProfile.objects.filter(user=resident).exists()
+    resident.refresh_from_db()
+    assert (resident.first_name, resident.last_name) == names
+
+
+def test_first_step_offers_the_names_the_account_already_has(resident, resident_client):
+    resident.first_name, resident.last_name = "Anna", "Nowak"
+    resident.save()
+
+    page = resident_client.get(ABOUT)
+
+    assert control(page, "first_name")["value"] == "Anna"
+    assert control(page, "last_name")["value"] == "Nowak"
 
 
 def test_resident_completes_every_step_and_the_overview_shows_what_was_typed(jaslo, resident, resident_client):

@@ -10,7 +10,7 @@ from volunteers import services
 from volunteers.forms import AboutForm, AvailabilityForm, ConsentsForm, InterestsForm
 from volunteers.models import District, Skill, VolunteerProfile
 
-ADULT = {"birth_date": "1990-05-01", "phone": "600 100 200"}
+ADULT = {"first_name": "Łucja", "last_name": "Żak", "birth_date": "1990-05-01", "phone": "600 100 200"}
 
 
 def about(data, min_age=13):

@@ -1,0 +1,66 @@
+"""PDF downloads for coordinators: a volunteer's agreement and certificate.
+
+Not in the menu: the volunteer's profile and the agreements screen link here. Each download
+is looked up among what the person may see (their centre's agreements, volunteers who
+applied to or were imported by their centre), so another centre's document answers 404.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from wagtail.admin.viewsets.base import ViewSet
+
+from accounts.permissions import centres_for
+from volunteers import documents
+from volunteers.models import Agreement, HoursEntry, HoursStatus
+from volunteers.permissions import profiles_of_centre
+from volunteers.services import DECIDING_ROLES
+
+
+def agreement_pdf(request, pk):
+    agreement = get_object_or_404(
+        Agreement.objects.visible_to(request.user).select_related("volunteer__user", "centre__site", "task"), pk=pk
+    )
+    return documents.attachment(documents.agreement_pdf(agreement), documents.agreement_filename(agreement))
+
+
+def staff_centre(request, profile_id):
+    """The centre the certificate is issued by: `?centre=<id>` among the person's own
+    coordinating centres; else the first of them that approved the volunteer's hours, else
+    simply the first."""
+    centres = centres_for(request.user, *DECIDING_ROLES).select_related("site").order_by("pk")
+    chosen = request.GET.get("centre", "")
+    if chosen:
+        if not chosen.isdigit():
+            raise Http404("bad centre")
+        return get_object_or_404(centres, pk=int(chosen))
+    approved = HoursEntry.objects.filter(volunteer_id=profile_id, status=HoursStatus.APPROVED).values("centre")
+    centre = centres.filter(pk__in=approved).first() or centres.first()
+    if centre is None:
+        raise Http404("no centre")
+    return centre
+
+
+def certificate_pdf(request, profile_id):
+    """The certificate of the hours the coordinator's centre approved for one of its volunteers."""
+    centre = staff_centre(request, profile_id)
+    profile = get_object_or_404(profiles_of_centre(request.user, centre).select_related("user"), pk=profile_id)
+    if not documents.approved_hours(profile, centre).exists():
+        raise Http404("no approved hours")
+    return documents.attachment(
+        documents.certificate_pdf(profile, centre), documents.certificate_filename(profile, centre)
+    )
+
+
+class VolunteerDocumentsViewSet(ViewSet):
+    """URL names: `volunteer_documents:agreement` (pk) and `volunteer_documents:certificate`
+    (profile_id, optional ?centre=)."""
+
+    name = "volunteer_documents"
+    url_prefix = "wolontariat-dokumenty"
+
+    def get_urlpatterns(self):
+        return [
+            path("porozumienie/<int:pk>/", agreement_pdf, name="agreement"),
+            path("zaswiadczenie/<int:profile_id>/", certificate_pdf, name="certificate"),
+        ]
