@@ -232,6 +232,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Spreadsheet exports (django-import-export): no cell may run as a formula when opened.
+# volunteers.resources escapes more thoroughly than the library and regardless of this.
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
+
 # Security headers every environment sends; production adds HTTPS-only settings.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -266,6 +270,9 @@ LOGGING = {
     "root": {"handlers": ["stdout"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO"), "propagate": False},
+        # WeasyPrint and fontTools report every rendering step at INFO: only their problems matter.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }
 

@@ -1,0 +1,173 @@
+"""Reading an uploaded spreadsheet (XLSX or CSV) into rows, recognised by its content.
+
+The file's name and the browser's content type are never trusted: an XLSX must be a ZIP with
+the parts of an OOXML workbook and open in openpyxl's read-only mode; anything else must be
+text in UTF-8 (with or without a byte-order mark), UTF-16 with a mark, or cp1250. Whatever
+cannot be read is refused with one message for the person who uploaded it (`UploadRefused`),
+never with a server error. Limits keep a hostile file from keeping the server busy.
+"""
+
+import codecs
+import csv
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 10_000
+MAX_COLUMNS = 30
+# Blank rows are skipped, but a file of a million blank rows must not keep the server busy.
+MAX_SCANNED_ROWS = 5 * MAX_ROWS
+# A 5 MB XLSX could unpack to gigabytes (a "zip bomb"); real lists of 10,000 people stay far below.
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+# Control characters, and the invisible marks that reverse the direction of text.
+HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf", b"MZ")
+OLD_EXCEL = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class UploadRefused(Exception):
+    """The file as a whole cannot be read; `message` says why, in words for the coordinator."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class Table:
+    headers: list
+    rows: list  # [(row number as the spreadsheet shows it, [cell, …]), …]
+
+
+def read_table(data):
+    """The rows of an uploaded XLSX or CSV file, recognised by its content."""
+    if not data:
+        raise UploadRefused(_("The file is empty."))
+    if len(data) > MAX_UPLOAD_BYTES:
+        raise UploadRefused(_("The file is larger than 5 MB. Split the list into smaller files."))
+    if data.startswith(b"PK\x03\x04"):
+        rows = _xlsx_rows(data)
+    elif data.startswith(OLD_EXCEL):
+        raise UploadRefused(_("This is an old Excel file (.xls). Save it as XLSX or CSV and upload it again."))
+    elif data.startswith(BINARY_SIGNATURES):
+        raise UploadRefused(_("This file is not a spreadsheet. Upload the list as XLSX or CSV."))
+    else:
+        rows = _csv_rows(data)
+    return _table(rows)
+
+
+def _table(rows):
+    headers, body = None, []
+    for number, cells in enumerate(rows, start=1):
+        if number > MAX_SCANNED_ROWS:
+            raise UploadRefused(_too_many_rows())
+        cells = list(cells)[:MAX_COLUMNS]
+        if all(blank(cell) for cell in cells):
+            continue
+        if headers is None:
+            headers = [cell_text(cell) for cell in cells]
+            continue
+        if len(body) == MAX_ROWS:
+            raise UploadRefused(_too_many_rows())
+        body.append((number, cells))
+    if headers is None:
+        raise UploadRefused(_("The file has no rows. The first row must name the columns."))
+    return Table(headers, body)
+
+
+def _too_many_rows():
+    return _("The file has more than %(limit)s rows of volunteers. Split it into smaller files.") % {
+        "limit": f"{MAX_ROWS:,}".replace(",", "\u00a0")
+    }
+
+
+def _xlsx_rows(data):
+    broken = _("The file cannot be read as an XLSX workbook: it may be damaged. Open it and save it again.")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+        names = {info.filename for info in infos}
+        if "mimetype" in names and archive.read("mimetype").startswith(b"application/vnd.oasis"):
+            raise UploadRefused(_("This is an OpenDocument spreadsheet (.ods). Save it as XLSX or CSV."))
+        if "[Content_Types].xml" not in names or archive.getinfo("[Content_Types].xml").file_size > 1024 * 1024:
+            raise UploadRefused(_("This file is a ZIP archive, not an XLSX workbook."))
+        if b"spreadsheetml.sheet.main+xml" not in archive.read("[Content_Types].xml"):
+            raise UploadRefused(_("This file is not an XLSX workbook (macro workbooks are not accepted)."))
+        if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
+            raise UploadRefused(_("The workbook is too large when unpacked. Split the list into smaller files."))
+    except UploadRefused:
+        raise
+    except Exception as exc:  # zipfile raises many kinds of errors on damaged archives
+        raise UploadRefused(broken) from exc
+    return _sheet_rows(data, broken)
+
+
+def _sheet_rows(data, broken):
+    import openpyxl  # imported here: only XLSX uploads need it
+
+    try:
+        # Formulas are read as written ("=…"), not as their cached results, so a row that
+        # carries one is reported instead of imported as whatever it last showed.
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    except Exception as exc:  # openpyxl raises anything from KeyError to XML parse errors
+        raise UploadRefused(broken) from exc
+    try:
+        yield from workbook.worksheets[0].iter_rows(max_col=MAX_COLUMNS, values_only=True)
+    except UploadRefused:
+        raise
+    except Exception as exc:
+        raise UploadRefused(broken) from exc
+    finally:
+        workbook.close()
+
+
+def _csv_rows(data):
+    text = _decode(data)
+    if HIDDEN.search(text):
+        raise UploadRefused(
+            _("The file contains control characters, so it is not a CSV text file. Upload the list as XLSX or CSV.")
+        )
+    if text.lstrip().startswith("<"):
+        raise UploadRefused(_("This file is a web page (HTML or XML), not a spreadsheet. Upload XLSX or CSV."))
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(";,\t", key=first_line.count)
+    try:
+        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    except csv.Error as exc:
+        raise UploadRefused(
+            _("The CSV file is damaged (for example a cell is far too long or a quote is not closed).")
+        ) from exc
+
+
+def _decode(data):
+    """CSV in UTF-8 (with or without a byte-order mark), UTF-16 from Excel's "Unicode text",
+    or cp1250, in which Excel on Polish Windows saves plain CSV."""
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    encodings = ("utf-16",) if utf16 else ("utf-8-sig", "cp1250")
+    for encoding in encodings:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UploadRefused(_("The file's text encoding is not recognised. Save the CSV file as UTF-8."))
+
+
+def blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def cell_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "tak" if value else "nie"
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return " ".join(str(value).split()) if isinstance(value, str) else str(value).strip()

@@ -1,0 +1,54 @@
+"""Forms of the data-exchange screen: uploading a list of volunteers and confirming its import."""
+
+from django import forms
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from volunteers.importing import check_volunteers
+from volunteers.spreadsheets import MAX_UPLOAD_BYTES, UploadRefused, read_table
+
+
+class ImportForm(forms.Form):
+    """A file and the centre it is for. A valid form has been read and checked row by row:
+    `check` holds every bad row and the volunteers of the good ones, `content` the bytes
+    that were checked (the confirmation imports exactly these)."""
+
+    file = forms.FileField(
+        label=gettext_lazy("File with volunteers (XLSX or CSV)"),
+        help_text=gettext_lazy("At most 5 MB and 10,000 rows; the first row names the columns."),
+    )
+    centre = forms.ModelChoiceField(label=gettext_lazy("Centre"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, centres, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["centre"].queryset = centres
+        self.table = self.check = self.content = None
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        # The size is known before reading: a huge upload is refused without loading it.
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB. Split the list into smaller files."))
+        content = upload.read()
+        try:
+            self.table = read_table(content)
+        except UploadRefused as refused:
+            raise forms.ValidationError(refused.message) from refused
+        self.content = content
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        centre = data.get("centre")
+        if self.table is not None and centre is not None:
+            try:
+                self.check = check_volunteers(self.table, centre)
+            except UploadRefused as refused:
+                self.add_error("file", refused.message)
+        return data
+
+
+class ConfirmImportForm(forms.Form):
+    """Only the token that names the file kept on the server: the rows are never sent back."""
+
+    token = forms.CharField(max_length=64, widget=forms.HiddenInput)
