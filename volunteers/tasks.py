@@ -1,4 +1,4 @@
-"""Background jobs of volunteering (django-tasks): e-mails about applications.
+"""Background jobs of volunteering (django-tasks): e-mails about applications and tasks.
 
 They run after the transaction commits and take only ids, so a failing mail server leaves the
 application saved and the job can simply be run again.
@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from volunteers.models import Application
+from volunteers.models import Application, Reminder
 
 
 def _subjects():
@@ -54,3 +54,65 @@ def send_application_email(application_id, kind):
             send_email(task_page.coordinator_email, subject, "new_application", context)
         else:
             send_email(application.volunteer.user.email, subject, "status_changed", context)
+
+
+@task()
+def send_reminder(reminder_id):
+    """The day-before reminder, unless the task moved, was cancelled or the volunteer left
+    it since the reminder was queued."""
+    from volunteers.notices import reminder_still_due
+
+    reminder = (
+        Reminder.objects.select_related("application__task", "application__volunteer__user", "application__centre")
+        .filter(pk=reminder_id)
+        .first()
+    )
+    if reminder is None or not reminder_still_due(reminder):
+        return
+    application = reminder.application
+    task_page = application.task
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "task": task_page,
+            "date": reminder.date,
+            "task_url": task_page.get_full_url(),
+            "centre": application.centre,
+        }
+        subject = _("Reminder: %(task)s tomorrow") % {"task": task_page.title}
+        send_email(application.volunteer.user.email, subject, "reminder", context)
+
+
+@task()
+def send_task_changed(application_id, old, new):
+    """Tell one volunteer what changed in their task; `old` and `new` are announced schedules
+    (see volunteers.notices.announced)."""
+    from volunteers.notices import describe_changes, describe_when
+
+    application = (
+        Application.objects.select_related("task", "volunteer__user", "centre").filter(pk=application_id).first()
+    )
+    if application is None:
+        return
+    task_page = application.task
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {
+            "task": task_page,
+            "changes": describe_changes(old, new),
+            "restored": bool(old.get("cancelled")) and not new.get("cancelled"),
+            "when": describe_when(new),
+            "task_url": task_page.get_full_url(),
+            "centre": application.centre,
+        }
+        subject = _("Change in the task: %(task)s") % {"task": task_page.title}
+        send_email(application.volunteer.user.email, subject, "task_changed", context)
+
+
+@task()
+def send_task_cancelled(to, details):
+    """Plain data only: the task may have been deleted by the time this runs."""
+    from volunteers.notices import describe_when
+
+    with translation.override(settings.LANGUAGE_CODE):
+        context = {**details, "when": describe_when(details["fields"])}
+        subject = _("Task cancelled: %(task)s") % {"task": details["title"]}
+        send_email(to, subject, "task_cancelled", context)

@@ -7,7 +7,7 @@ by appending a function that takes the DemoBuilder and counts what it creates in
 whether it may create accounts.
 """
 
-from home.demo import accounts, jaslo, pulawy, staff, volunteers
+from home.demo import accounts, jaslo, pulawy, staff, volunteer_people, volunteers
 from home.demo.builder import DemoBuilder
 
 SECTIONS = [
@@ -16,6 +16,7 @@ SECTIONS = [
     pulawy.build,
     staff.build,
     volunteers.build,
+    volunteer_people.build,
 ]
 
 
