@@ -24,6 +24,10 @@ ACTORS = [
     "visitor",
     "resident",
     "unverified",
+    # Residents with volunteer profiles: "volunteer" applied to centre A's task and owns the
+    # applications, hours and agreement the rows point at; "volunteer2" applied to centre B.
+    "volunteer",
+    "volunteer2",
     *[f"{role}@A" for role in STAFF_ROLES],
     *[f"{role}@B" for role in STAFF_ROLES],
     "superuser",
@@ -66,8 +70,9 @@ def expectations(default=None, **overrides):
     """{actor: outcome}: `default` for everyone, then groups and single actors override.
 
     Group keywords: staff (all staff roles of both centres), staff_a, staff_b, users
-    (resident + unverified), and any role name (both centres); single actors are spelled
-    with "_at_": editor_at_A="ok".
+    (resident + unverified), residents (signed-in people without a staff role: resident,
+    volunteer, volunteer2), volunteers (volunteer, volunteer2), and any role name (both
+    centres); single actors are spelled with "_at_": editor_at_A="ok".
     """
     result = dict.fromkeys(ACTORS, default)
     groups = {
@@ -75,9 +80,11 @@ def expectations(default=None, **overrides):
         "staff_a": [a for a in ACTORS if a.endswith("@A")],
         "staff_b": [a for a in ACTORS if a.endswith("@B")],
         "users": ["resident", "unverified"],
+        "residents": ["resident", "volunteer", "volunteer2"],
+        "volunteers": ["volunteer", "volunteer2"],
         **{role: [f"{role}@A", f"{role}@B"] for role in STAFF_ROLES},
     }
-    for key in ["staff", "staff_a", "staff_b", "users", *STAFF_ROLES]:
+    for key in ["staff", "staff_a", "staff_b", "users", "residents", "volunteers", *STAFF_ROLES]:
         if key in overrides:
             value = overrides.pop(key)
             for actor in groups[key]:

@@ -9,6 +9,10 @@ Puławy and must be kept out of them.
 from tests.security.access import DENIED, LOGIN, OK, REDIRECT, Row, expectations
 from tests.security.matrix_accounts import ROWS as ACCOUNT_ROWS
 from tests.security.matrix_admin import ROWS as ADMIN_ROWS
+from tests.security.matrix_documents import ROWS as DOCUMENT_ROWS
+from tests.security.matrix_hours import ROWS as HOURS_ROWS
+from tests.security.matrix_transfer import ROWS as TRANSFER_ROWS
+from tests.security.matrix_volunteer_admin import ROWS as VOLUNTEER_ADMIN_ROWS
 from tests.security.matrix_volunteers import ROWS as VOLUNTEER_ROWS
 
 EVERYONE = expectations(OK)
@@ -45,4 +49,13 @@ PUBLIC_ROWS = [
 ]
 
 
-ROWS = [*PUBLIC_ROWS, *ACCOUNT_ROWS, *ADMIN_ROWS, *VOLUNTEER_ROWS]
+ROWS = [
+    *PUBLIC_ROWS,
+    *ACCOUNT_ROWS,
+    *ADMIN_ROWS,
+    *VOLUNTEER_ROWS,
+    *VOLUNTEER_ADMIN_ROWS,
+    *HOURS_ROWS,
+    *DOCUMENT_ROWS,
+    *TRANSFER_ROWS,
+]

@@ -7,9 +7,12 @@ ANONYMOUS_PAGE = expectations(REDIRECT, visitor=OK, unverified=OK)
 # Staff (and the superuser) of the test world have TOTP; the resident has not set it up.
 # Deleting the account or adding a second factor asks for the password again first.
 RECENT_LOGIN = expectations(REDIRECT, visitor=LOGIN, unverified=LOGIN)
-WITH_TOTP = expectations(REDIRECT, visitor=LOGIN, unverified=LOGIN, resident=DENIED)
+WITH_TOTP = expectations(REDIRECT, visitor=LOGIN, unverified=LOGIN, residents=DENIED)
 # Nobody in the test world has generated recovery codes yet.
 NO_RECOVERY_CODES = expectations(DENIED, visitor=LOGIN, unverified=LOGIN)
+
+# People without TOTP are sent on to set it up.
+NO_TOTP_REDIRECT = dict.fromkeys(["resident", "volunteer", "volunteer2"], REDIRECT)
 
 ROWS = [
     Row("konto/", None, SIGNED_IN),
@@ -31,7 +34,7 @@ ROWS = [
     Row("konto/login/code/confirm/", None, expectations(REDIRECT, visitor=LOGIN, unverified=LOGIN)),
     Row("konto/2fa/", None, SIGNED_IN),
     Row("konto/2fa/authenticate/", None, expectations(REDIRECT, visitor=LOGIN, unverified=LOGIN)),
-    Row("konto/2fa/reauthenticate/", None, {**SIGNED_IN, "resident": REDIRECT}),
+    Row("konto/2fa/reauthenticate/", None, {**SIGNED_IN, **NO_TOTP_REDIRECT}),
     Row("konto/2fa/totp/activate/", None, RECENT_LOGIN),
     Row("konto/2fa/totp/deactivate/", None, WITH_TOTP),
     Row("konto/2fa/recovery-codes/", None, NO_RECOVERY_CODES),

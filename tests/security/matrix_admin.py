@@ -109,7 +109,7 @@ ROWS = [
     r("admin/pages/<int:page_id>/unlock/", POST_ONLY),
     r(
         "admin/pages/<int:page_id>/revisions/",
-        expectations(REDIRECT, **ADMIN_USERS, resident=DENIED),
+        expectations(REDIRECT, **ADMIN_USERS, residents=DENIED),
         note="redirects to the page history, which checks the permission",
     ),
     r("admin/pages/<int:page_id>/revisions/<int:revision_id>/view/", CONTENT_A),

@@ -1,14 +1,14 @@
 """Rows for the volunteer's own profile (/wolontariat/profil/).
 
 Any signed-in person may become a volunteer, staff included; a profile is only ever the
-visitor's own, so there is no other person's object to reach here. Nobody in the test world
-has a profile yet, so the later steps send everyone back to the first.
+visitor's own, so there is no other person's object to reach here. The later steps send
+everyone without a profile back to the first; the two volunteers have one.
 """
 
 from tests.security.access import LOGIN, OK, REDIRECT, Row, expectations
 
 OWN_PAGE = expectations(OK, visitor=LOGIN, unverified=LOGIN)
-LATER_STEP = expectations(REDIRECT, visitor=LOGIN, unverified=LOGIN)
+LATER_STEP = expectations(REDIRECT, visitor=LOGIN, unverified=LOGIN, volunteers=OK)
 
 ROWS = [
     Row("wolontariat/profil/", "/wolontariat/profil/", OWN_PAGE),

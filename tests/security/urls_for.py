@@ -6,6 +6,8 @@ this module does not know makes the test fail, so a new kind of URL gets a delib
 
 import re
 
+from tests.security import matrix_documents, matrix_hours, matrix_transfer, matrix_volunteer_admin
+
 # Route prefix → {parameter: function(world) → value}. The longest matching prefix wins.
 PARAMETERS = {
     "admin/pages/": {
@@ -70,6 +72,11 @@ PARAMETERS = {
     "admin/password_reset/confirm/": {"uidb64": lambda w: "MQ", "token": lambda w: "nieprawidlowy-token"},
     "konto/": {"key": lambda w: "nieprawidlowy-klucz", "uidb36": lambda w: "1", "path": lambda w: "x"},
 }
+
+# Each area's matrix module names the parameters of its own URLs.
+for _module in (matrix_documents, matrix_hours, matrix_transfer, matrix_volunteer_admin):
+    for _prefix, _params in _module.PARAMETERS.items():
+        PARAMETERS.setdefault(_prefix, {}).update(_params)
 
 _PARAM = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>[^)]*\)")
 

@@ -118,4 +118,75 @@ def build_world():
     centre_a = Centre.for_site(site_a)
     objects["centre_role_a"] = CentreRole.objects.get(centre=centre_a, role="editor")
     objects["audit_entry_a"] = AuditEntry.objects.filter(centre=centre_a).first()
+    add_volunteering(world)
     return world
+
+
+def add_volunteering(world):
+    """Tasks of both centres and two volunteers: "volunteer" was accepted for centre A's task
+    (which lasts over 30 days, so it has an agreement), logged hours there and was checked by
+    centre A; "volunteer2" applied to centre B's task only. Titles and names carry the
+    centre's marker, so a listing that leaks them to the other centre fails the matrix."""
+    from tests.volunteers import days_from_today, make_task, make_task_index
+    from volunteers.models import (
+        Agreement,
+        Application,
+        Clearance,
+        ClearanceKind,
+        ClearanceResult,
+        HoursEntry,
+        VolunteerProfile,
+    )
+
+    objects, users = world.objects, world.users
+    for key, site in (("a", world.site_a), ("b", world.site_b)):
+        index = make_task_index(site)
+        objects[f"task_index_{key}"] = index
+        objects[f"volunteer_task_{key}"] = make_task(
+            index,
+            f"Zadanie {marker(key)}",
+            slug=f"zadanie-{key}",
+            kind="recurring",
+            start_date=days_from_today(-10),
+            end_date=days_from_today(60),
+            weekdays=[1, 3],
+        )
+        objects[f"centre_{key}"] = Centre.for_site(site)
+    for actor, key, status in (("volunteer", "a", "accepted"), ("volunteer2", "b", "submitted")):
+        user = make_user(f"{actor}.{marker(key)}@example.org", first_name="Wiktor", last_name=marker(key))
+        users[actor] = user
+        profile = VolunteerProfile.objects.create(
+            user=user, birth_date=datetime.date(1990, 5, 5), phone="600 100 200", address=f"ul. {marker(key)} 1"
+        )
+        objects[f"profile_{key}"] = profile
+        objects[f"application_{key}"] = Application.objects.create(
+            task=objects[f"volunteer_task_{key}"], volunteer=profile, centre=objects[f"centre_{key}"], status=status
+        )
+    task_a, centre_a, profile_a = world.volunteer_task_a, world.centre_a, world.profile_a
+    objects["agreement_a"] = Agreement.objects.create(
+        volunteer=profile_a,
+        task=task_a,
+        centre=centre_a,
+        scope=f"Zakres {marker('a')}",
+        starts_on=task_a.start_date,
+        ends_on=task_a.last_date,
+        signed_on=days_from_today(-10),
+    )
+    objects["hours_a"] = HoursEntry.objects.create(
+        volunteer=profile_a,
+        task=task_a,
+        task_title=task_a.title,
+        centre=centre_a,
+        date=days_from_today(-3),
+        hours="2.5",
+        note=f"Notatka {marker('a')}",
+    )
+    objects["clearance_a"] = Clearance.objects.create(
+        profile=profile_a,
+        centre=centre_a,
+        kind=ClearanceKind.CRIMINAL_RECORD,
+        checked_on=days_from_today(-20),
+        result=ClearanceResult.CLEAR,
+        checked_by=users["coordinator@A"],
+        expires_on=days_from_today(345),
+    )
