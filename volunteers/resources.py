@@ -62,7 +62,7 @@ class SafeFormatMixin:
 
 
 class SafeXLSX(SafeFormatMixin, base_formats.XLSX):
-    pass
+    """XLSX whose text cells can never run as formulas (numbers and dates stay typed)."""
 
 
 class SafeCSV(SafeFormatMixin, base_formats.CSV):

@@ -74,7 +74,7 @@ class MonthFilter(django_filters.Filter):
 
 
 class SafeIdChoiceField(SafeIdChoice, django_filters.fields.ModelChoiceField):
-    pass
+    """The filters' choice field, refusing ids too large for the database before the query."""
 
 
 class ModelChoiceFilter(django_filters.ModelChoiceFilter):
