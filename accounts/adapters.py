@@ -1,7 +1,7 @@
 """allauth adapters: e-mails speak for the centre whose site the person is using.
 
 One installation serves several centres, so "the site" is the Wagtail Site of the request,
-and its name is the centre's (home.models.Centre), not Django's sites framework.
+and its name is the centre's (core.models.Centre), not Django's sites framework.
 """
 
 from dataclasses import dataclass
@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail.models import Site
 
-from home.models import Centre
+from core.models import Centre
 
 # allauth labels its e-mail fields "Email", which Wagtail (listed earlier in INSTALLED_APPS)
 # translates as "Email". Naming the msgid here puts it in our catalogue, which wins.

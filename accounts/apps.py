@@ -16,7 +16,7 @@ class AccountsConfig(AppConfig):
 
         from accounts import signals
         from accounts.models import User
-        from home.models import Centre
+        from core.models import Centre
 
         post_save.connect(signals.centre_saved, sender=Centre, dispatch_uid="accounts_centre_saved")
         post_save.connect(signals.site_saved, sender=Site, dispatch_uid="accounts_site_saved")

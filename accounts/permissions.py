@@ -1,31 +1,18 @@
-"""Who may see what: every private model of a centre is reached through these helpers.
+"""Who may see what: the centres a person works in and the roles they hold there.
 
-Centre-owned models (tasks, calls, beneficiaries, matches …) give their manager a queryset
-that subclasses `CentreScopedQuerySet`; views then ask for "what this user may see" and can
-never forget the centre check:
-
-    class BeneficiaryQuerySet(CentreScopedQuerySet):
-        visible_to_roles = (Role.COORDINATOR, Role.SUPERVISOR)
-
-    class Beneficiary(models.Model):
-        centre = models.ForeignKey("home.Centre", on_delete=models.PROTECT)
-        objects = BeneficiaryQuerySet.as_manager()
-
-    beneficiary = get_object_or_404(Beneficiary.objects.visible_to(request.user), pk=pk)
-    calls = Call.objects.visible_to(request.user, roles=[Role.GRANTS_OFFICER])
-
+`centres_for` is the answer `core.scoping.CentreScopedQuerySet.visible_to` asks for (named in
+the settings as POMOST_CENTRES_FOR): core cannot import this app, so it is told where to look.
 Superusers see every centre; anonymous and inactive users see nothing.
 """
 
 from django.contrib.auth import get_user_model
-from django.db import models
 
 
 def centres_for(user, *roles):
-    """The centres (`home.Centre` queryset) where `user` holds any of `roles`, or any role at all
+    """The centres (`core.Centre` queryset) where `user` holds any of `roles`, or any role at all
     when none are given."""
     from accounts.models import CentreRole
-    from home.models import Centre
+    from core.models import Centre
 
     if not (user and user.is_authenticated and user.is_active):
         return Centre.objects.none()
@@ -48,7 +35,7 @@ def roles_in(user, centre):
 
 
 def staff_of(centres):
-    """Users holding any role in any of `centres` (a queryset or list of `home.Centre`)."""
+    """Users holding any role in any of `centres` (a queryset or list of `core.Centre`)."""
     return get_user_model().objects.filter(groups__centre_role__centre__in=centres).distinct()
 
 
@@ -58,18 +45,3 @@ def can_enter_admin(user):
     if not (user and user.is_active):
         return False
     return user.is_staff or user.has_perm("wagtailadmin.access_admin")
-
-
-class CentreScopedQuerySet(models.QuerySet):
-    """Base queryset for models that belong to a centre; see the module docstring.
-
-    `centre_field` is the lookup path to `home.Centre` (e.g. "task__centre");
-    `visible_to_roles` are the roles that see the model's rows (empty: any role in the centre).
-    """
-
-    centre_field = "centre"
-    visible_to_roles = ()
-
-    def visible_to(self, user, roles=None):
-        roles = self.visible_to_roles if roles is None else roles
-        return self.filter(**{f"{self.centre_field}__in": centres_for(user, *roles)})

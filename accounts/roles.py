@@ -87,7 +87,7 @@ RIGHTS = {
         model=(ADMIN,),
         pages=("add", "change", "publish", "lock", "unlock"),
         collection=MEDIA,
-        site=("home.change_centre",),
+        site=("core.change_centre",),
     ),
     # Keeps the skills vocabulary that every centre's volunteers and needs share; deleting a
     # word would change other centres' data, so that is left to administrators.
@@ -102,7 +102,7 @@ RIGHTS = {
     Role.SUPERVISOR: Rights(
         model=(ADMIN, "accounts.manage_team", "accounts.view_auditentry", *VOLUNTEERING),
         pages=("lock", "unlock"),
-        site=("home.change_centre",),
+        site=("core.change_centre",),
     ),
 }
 
@@ -111,7 +111,7 @@ TASK_NAME = _("%(centre)s · moderator approval")
 
 
 def grant_role(user, centre, role):
-    """Give `user` the `role` in `centre` (a `home.Centre` or its `Site`); the audit log
+    """Give `user` the `role` in `centre` (a `core.Centre` or its `Site`); the audit log
     records it through the group change."""
     user.groups.add(role_group(centre, role))
 
@@ -130,7 +130,7 @@ def role_group(centre, role):
 
 
 def sync_all_centres():
-    from home.models import Centre
+    from core.models import Centre
 
     for centre in Centre.objects.select_related("site"):
         sync_centre_roles(centre)
@@ -167,7 +167,7 @@ def sync_centre_roles(centre):
 
 
 def _as_centre(centre_or_site):
-    from home.models import Centre
+    from core.models import Centre
 
     return Centre.for_site(centre_or_site) if isinstance(centre_or_site, Site) else centre_or_site
 

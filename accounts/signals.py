@@ -29,7 +29,7 @@ def centre_saved(sender, instance, raw=False, **kwargs):
 
 def site_saved(sender, instance, raw=False, **kwargs):
     # A centre's rights hang on its site's home page; a new home page takes them over.
-    from home.models import Centre
+    from core.models import Centre
 
     centre = Centre.objects.filter(site=instance).first()
     if centre is not None and not raw:
@@ -130,7 +130,7 @@ mfa_reset = _mfa_change(AuditKind.MFA_RESET)
 
 def migrated(sender, using, **kwargs):
     """After every `migrate`, groups pick up rights added to accounts.roles.RIGHTS since."""
-    from home.models import Centre
+    from core.models import Centre
 
     tables = connections[using].introspection.table_names()
     if CentreRole._meta.db_table in tables and Centre._meta.db_table in tables:

@@ -50,7 +50,7 @@ class Timer:
 
 
 def jaslo():
-    from home.models import Centre
+    from core.models import Centre
     from volunteers.models import TaskIndexPage
 
     index = TaskIndexPage.objects.get(slug="zadania", url_path__startswith="/mops-jaslo")

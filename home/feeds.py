@@ -5,7 +5,8 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from home.models import Centre, NewsPage
+from core.models import Centre
+from home.models import NewsPage
 
 FEED_LENGTH = 20
 

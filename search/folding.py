@@ -8,7 +8,7 @@ way, and the database only compares plain lower-case text.
 
 import re
 
-from home.text import fold, fold_char
+from core.text import fold, fold_char
 
 _WORD = re.compile(r"[^\W_]+")
 

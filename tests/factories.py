@@ -13,9 +13,10 @@ from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from core.models import Centre
+from core.text import polish_slugify
 from home.demo.builder import DemoBuilder
-from home.models import Centre, HomePage, NewsIndexPage, NewsPage, StandardPage
-from home.text import polish_slugify
+from home.models import HomePage, NewsIndexPage, NewsPage, StandardPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):

@@ -1,9 +1,7 @@
 """Role groups, collection and moderation workflow for every centre that already exists.
 
-This calls the live `sync_centre_roles` rather than historical models: it needs treebeard's
-tree methods (collections) and Wagtail's permission models as they are today. Should a later
-change to these models ever break it on an old database, it can become a no-op, because the
-same sync also runs after every `migrate` (accounts.signals.migrated).
+The groups themselves are made by the sync that runs after every `migrate`
+(accounts.signals.migrated), which needs treebeard's tree methods and today's models.
 
 Wagtail's own starter groups "Editors" and "Moderators" go too, unless someone is in them:
 they hold rights on the root of every centre's tree, so one careless membership would open
@@ -16,19 +14,12 @@ WAGTAIL_STARTER_GROUPS = ["Editors", "Moderators"]
 
 
 def create_role_groups(apps, schema_editor):
-    from django.apps import apps as live_apps
-
-    from accounts.roles import sync_all_centres
-
     Group = apps.get_model("auth", "Group")
     Group.objects.filter(name__in=WAGTAIL_STARTER_GROUPS, user__isnull=True).delete()
-    # The live sync reads centres through today's model. When a later migration adds a column
-    # to home.Centre, that column does not exist yet at this point of the migration plan: then
-    # the post-migrate sync, which runs once every migration has been applied, does the work.
-    columns = {field.column for field in apps.get_model("home", "Centre")._meta.concrete_fields}
-    live_columns = {field.column for field in live_apps.get_model("home", "Centre")._meta.concrete_fields}
-    if columns == live_columns:
-        sync_all_centres()
+    # The live sync used to run here. Since the centre model moved to core (core.0001), its
+    # content type at this point of the plan is still home's, and the live sync would grant
+    # rights through a content type that does not exist yet; the post-migrate sync, which runs
+    # once every migration has been applied, creates the role groups instead.
 
 
 class Migration(migrations.Migration):

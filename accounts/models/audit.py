@@ -3,7 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import CentreScopedQuerySet, centres_for, staff_of
+from accounts.permissions import centres_for, staff_of
+from core.scoping import CentreScopedQuerySet
 
 from .roles import Role
 
@@ -64,7 +65,7 @@ class AuditEntry(models.Model):
         related_name="+",
     )
     centre = models.ForeignKey(
-        "home.Centre", verbose_name=_("centre"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "core.Centre", verbose_name=_("centre"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("browser"), max_length=200, blank=True)

@@ -2,7 +2,7 @@ from django.contrib.auth.models import Group
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import CentreScopedQuerySet
+from core.scoping import CentreScopedQuerySet
 
 
 class Role(models.TextChoices):
@@ -28,7 +28,7 @@ class CentreRole(models.Model):
     inside their centre. The groups are managed by `accounts.roles.sync_centre_roles`.
     """
 
-    centre = models.ForeignKey("home.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="roles")
+    centre = models.ForeignKey("core.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="roles")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     group = models.OneToOneField(Group, verbose_name=_("group"), on_delete=models.CASCADE, related_name="centre_role")
 
@@ -50,7 +50,7 @@ class CentreWorkspace(models.Model):
     its moderation workflow."""
 
     centre = models.OneToOneField(
-        "home.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="workspace"
+        "core.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="workspace"
     )
     collection = models.ForeignKey(
         "wagtailcore.Collection", verbose_name=_("collection"), null=True, on_delete=models.SET_NULL, related_name="+"

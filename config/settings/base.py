@@ -96,6 +96,9 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Which centres a person works in: core.scoping asks accounts without importing it.
+POMOST_CENTRES_FOR = "accounts.permissions.centres_for"
+
 # The e-mail address is the login; see accounts.models.User.
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

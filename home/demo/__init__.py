@@ -1,22 +1,26 @@
 """Demo content for `manage.py load_demo`: two centres, their pages, images and a login.
 
-The command runs SECTIONS in order inside one transaction. A later feature adds its demo data
-by appending a function that takes the DemoBuilder and counts what it creates in
+Each app owns its demo data (accounts.demo, volunteers.demo, home.demo); this module, at the
+top of the layering, runs them in order inside one transaction: the administrator, the
+centres' sites and pages, their staff, then volunteering, which needs all three. A feature
+adds its demo data by appending a function that takes the DemoBuilder and counts what it creates in
 `builder.created[label]` for the summary; `builder.sites["jaslo"]` and
 `builder.sites["pulawy"]` give it the centres built before, and `builder.with_users` says
 whether it may create accounts.
 """
 
-from home.demo import accounts, jaslo, pulawy, staff, volunteer_people, volunteers
+from accounts.demo import staff, users
+from home.demo import jaslo, pulawy
 from home.demo.builder import DemoBuilder
+from volunteers.demo import people, tasks
 
 SECTIONS = [
-    accounts.build,
+    users.build,
     jaslo.build,
     pulawy.build,
     staff.build,
-    volunteers.build,
-    volunteer_people.build,
+    tasks.build,
+    people.build,
 ]
 
 

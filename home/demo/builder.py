@@ -20,9 +20,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Revision, Site
 from wagtail.utils.file import hash_filelike
 
+from core.models import Centre
+from core.text import polish_slugify
 from home.demo import images
-from home.models import Centre, HomePage
-from home.text import polish_slugify
+from home.models import HomePage
 
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
 

@@ -1,53 +1,21 @@
-"""StreamField items in the stored (JSON) shape of the blocks in `home/blocks.py`.
+"""StreamField items of the home-page blocks (home/blocks.py), plus the content blocks every
+app's demo uses (core.demo.stream), so a home demo module needs one alias for both."""
 
-The builder checks every item against the block definitions before saving, because
-Wagtail silently drops unknown block types and unknown struct fields.
-"""
+from core.demo.stream import call_to_action, heading, image, page_link, paragraph, quote, table
 
-
-def heading(text, level="h2"):
-    return {"type": "heading", "value": {"text": text, "level": level}}
-
-
-def paragraph(html):
-    return {"type": "paragraph", "value": html}
-
-
-def quote(text, attribution=""):
-    return {"type": "quote", "value": {"quote": text, "attribution": attribution}}
-
-
-def table(rows, caption, first_col_is_header=False):
-    """A table whose first row holds the column headings."""
-    return {
-        "type": "table",
-        "value": {
-            "data": rows,
-            "first_row_is_table_header": True,
-            "first_col_is_header": first_col_is_header,
-            "table_caption": caption,
-        },
-    }
-
-
-def image(picture, alt_text, caption=""):
-    return {
-        "type": "image",
-        "value": {"image": {"image": picture.pk, "alt_text": alt_text, "decorative": False}, "caption": caption},
-    }
-
-
-def call_to_action(title, button_text, *, text="", page=None, url=""):
-    return {
-        "type": "call_to_action",
-        "value": {
-            "title": title,
-            "text": text,
-            "button_text": button_text,
-            "page": page.pk if page else None,
-            "url": url,
-        },
-    }
+__all__ = [
+    "call_to_action",
+    "contact",
+    "heading",
+    "hero",
+    "highlighted_news",
+    "image",
+    "open_tasks",
+    "page_link",
+    "paragraph",
+    "quote",
+    "table",
+]
 
 
 def hero(heading_text, text, button_text, *, page, picture=None):
@@ -74,8 +42,3 @@ def highlighted_news(heading_text="Aktualności", count=3, category=""):
 
 def contact(heading_text, text=""):
     return {"type": "contact", "value": {"heading": heading_text, "text": text}}
-
-
-def page_link(page, text):
-    """A rich-text link to a page, in Wagtail's stored form (it survives moves and renames)."""
-    return f'<a linktype="page" id="{page.pk}">{text}</a>'

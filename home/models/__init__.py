@@ -1,14 +1,12 @@
 """Public website of each centre: its settings, pages, news and galleries."""
 
 from .accessibility import AccessibilityStatementPage
-from .centre import Centre
 from .gallery import GalleryImage, GalleryPage
 from .news import NewsCategory, NewsIndexPage, NewsPage, NewsPageRelatedLink, NewsPageTag
 from .pages import HomePage, StandardPage
 
 __all__ = [
     "AccessibilityStatementPage",
-    "Centre",
     "GalleryImage",
     "GalleryPage",
     "HomePage",

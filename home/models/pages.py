@@ -5,7 +5,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import ContentStreamBlock, HomeStreamBlock
+from core.blocks import ContentStreamBlock
+from home.blocks import HomeStreamBlock
 
 
 class HomePage(Page):

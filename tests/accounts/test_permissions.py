@@ -8,7 +8,7 @@ from django.test import Client
 from accounts.models import AuditEntry, AuditKind, CentreRole, Role
 from accounts.permissions import centres_for, roles_in
 from accounts.roles import grant_role
-from home.models import Centre
+from core.models import Centre
 from tests.accounts.helpers import admin_client, make_person, make_staff
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,5 @@
 """Staff roles per centre: one group per centre and role, with rights on that centre only."""
 
-import importlib
 import io
 
 import pytest
@@ -23,7 +22,7 @@ from wagtail.permissions import policy_registry
 
 from accounts.models import CentreRole, CentreWorkspace, Role
 from accounts.roles import RIGHTS, Rights, sync_centre_roles
-from home.models import Centre
+from core.models import Centre
 from tests.accounts.helpers import admin_client, make_staff
 from tests.factories import make_centre, make_image, make_standard
 
@@ -179,16 +178,16 @@ def test_another_centres_images_and_documents_are_out_of_reach_in_the_admin(jasl
 def test_moderators_edit_their_own_centres_details_only(jaslo, pulawy, client):
     moderator = make_staff("moderator@pulawy.example.org", pulawy, Role.MODERATOR)
     admin_client(client, moderator)
-    assert client.get(f"/admin/settings/home/centre/{pulawy.pk}/").status_code == 200
-    response = client.get(f"/admin/settings/home/centre/{jaslo.pk}/")
+    assert client.get(f"/admin/settings/core/centre/{pulawy.pk}/").status_code == 200
+    response = client.get(f"/admin/settings/core/centre/{jaslo.pk}/")
     assert response.status_code in (302, 403)
-    assert response.status_code == 403 or response["Location"] != f"/admin/settings/home/centre/{jaslo.pk}/"
+    assert response.status_code == 403 or response["Location"] != f"/admin/settings/core/centre/{jaslo.pk}/"
 
 
 def test_editors_do_not_edit_centre_details(jaslo, client):
     editor = make_staff("redaktor@jaslo.example.org", jaslo, Role.EDITOR)
     admin_client(client, editor)
-    assert client.get(f"/admin/settings/home/centre/{jaslo.pk}/").status_code in (302, 403)
+    assert client.get(f"/admin/settings/core/centre/{jaslo.pk}/").status_code in (302, 403)
 
 
 def test_a_person_may_hold_roles_in_two_centres(jaslo, pulawy):
@@ -209,12 +208,13 @@ def test_deleting_a_centre_removes_its_role_groups(jaslo, pulawy):
     assert Group.objects.filter(name__startswith="MOPS Puławy").count() == len(Role)
 
 
-def test_the_data_migration_creates_groups_for_centres_that_existed_before(jaslo, pulawy):
+def test_migrate_creates_groups_for_centres_that_existed_before(jaslo, pulawy):
     Group.objects.filter(centre_role__isnull=False).delete()
     CentreWorkspace.objects.all().delete()
     Workflow.objects.all().delete()
-    migration = importlib.import_module("accounts.migrations.0003_centre_role_groups")
-    migration.create_role_groups(apps, schema_editor=None)
+    from accounts.signals import migrated
+
+    migrated(sender=apps.get_app_config("accounts"), using="default")
     assert CentreRole.objects.count() == 2 * len(Role)
     assert WorkflowPage.objects.filter(page__in=[jaslo.root_page, pulawy.root_page]).count() == 2
 

@@ -10,8 +10,8 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.management import call_command
 from playwright.sync_api import expect
 
-from home.demo.accounts import PASSWORD
-from home.demo.staff import TOTP_SECRET
+from accounts.demo.staff import TOTP_SECRET
+from accounts.demo.users import PASSWORD
 
 TITLE = "Zbiórka zimowa dla dzieci z Jasła"
 

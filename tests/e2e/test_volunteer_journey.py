@@ -16,8 +16,8 @@ from django.utils import timezone
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from home.demo.accounts import PASSWORD as STAFF_PASSWORD
-from home.demo.staff import TOTP_SECRET
+from accounts.demo.staff import TOTP_SECRET
+from accounts.demo.users import PASSWORD as STAFF_PASSWORD
 from tests.factories import add_child
 from volunteers.models import TaskIndexPage, TaskPage
 

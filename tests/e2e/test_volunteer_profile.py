@@ -6,7 +6,7 @@ import re
 from allauth.account.models import EmailAddress
 from playwright.sync_api import expect
 
-from home.models import Centre
+from core.models import Centre
 from tests.factories import UserFactory
 from volunteers.models import Clearance, ClearanceKind, ClearanceResult, District, Skill
 

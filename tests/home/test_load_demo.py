@@ -12,9 +12,9 @@ from django.test import override_settings
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Revision, Site
 
+from core.models import Centre
 from home.models import (
     AccessibilityStatementPage,
-    Centre,
     GalleryPage,
     NewsPage,
     StandardPage,

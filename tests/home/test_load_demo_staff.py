@@ -16,10 +16,10 @@ from django.db import transaction
 from django.test import Client, override_settings
 from wagtail.models import Site
 
+from accounts.demo.staff import RESIDENTS, TOTP_SECRET, staff_email
 from accounts.models import AuditEntry, Role
 from accounts.permissions import roles_in
-from home.demo.staff import RESIDENTS, TOTP_SECRET, staff_email
-from home.models import Centre
+from core.models import Centre
 
 pytestmark = pytest.mark.django_db
 

@@ -118,7 +118,7 @@ def test_an_editor_publishes_news_through_the_admin(one_of_each, editor_client, 
 
 
 def test_centre_details_are_edited_in_the_admin_settings(jaslo, editor_client, client):
-    url = f"/admin/settings/home/centre/{jaslo.pk}/"
+    url = f"/admin/settings/core/centre/{jaslo.pk}/"
     assert editor_client.get(url).status_code == 200
     response = editor_client.post(
         url,
@@ -144,7 +144,7 @@ def test_centre_details_are_edited_in_the_admin_settings(jaslo, editor_client, c
 
 def test_centre_postal_code_is_validated(jaslo, editor_client):
     response = editor_client.post(
-        f"/admin/settings/home/centre/{jaslo.pk}/", {"name": "X", "kind": "mops", "postal_code": "38200"}
+        f"/admin/settings/core/centre/{jaslo.pk}/", {"name": "X", "kind": "mops", "postal_code": "38200"}
     )
     assert response.status_code == 200
     assert "00-000" in response.content.decode()

@@ -115,7 +115,7 @@ def test_standard_page_renders_every_content_block(jaslo, client, image):
 def test_call_to_action_needs_exactly_one_target(db):
     from django.core.exceptions import ValidationError
 
-    from home.blocks import CallToActionBlock
+    from core.blocks import CallToActionBlock
 
     block = CallToActionBlock()
     value = block.to_python({"title": "Tytuł", "text": "", "button_text": "Idź", "page": None, "url": ""})

@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from accounts.models import Role
-from home.models import Centre
+from core.models import Centre
 from tests.accounts.helpers import make_staff
 from tests.security.hostile import assert_form_survives_hostile_input
 from volunteers.models import VolunteerProfile

@@ -6,7 +6,7 @@ The coordinator signs in with an authenticator app (make_staff), as the admin de
 import pytest
 
 from accounts.models import Role
-from home.models import Centre
+from core.models import Centre
 from tests.accounts.helpers import make_staff
 from tests.security.hostile import assert_form_survives_hostile_input
 from tests.volunteers import days_from_today, make_task, make_task_index

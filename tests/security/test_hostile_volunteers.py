@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from home.models import Centre
+from core.models import Centre
 from tests.security.hostile import assert_form_survives_hostile_input
 from tests.volunteers.test_profile import make_resident, make_volunteer
 from volunteers.models import Clearance, District, Skill, VolunteerProfile

@@ -16,7 +16,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from accounts.models import AuditEntry, CentreRole
-from home.models import Centre, StandardPage
+from core.models import Centre
+from home.models import StandardPage
 from tests.factories import make_centre, make_image, make_news, make_news_index, make_standard
 from tests.security.access import STAFF_ROLES
 from volunteers.models import Skill

@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from home.models import Centre
+from core.models import Centre
 from tests.factories import UserFactory, add_child
 from volunteers.models import Application, TaskIndexPage, TaskPage, VolunteerProfile
 

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
-from home.models import Centre
+from core.models import Centre
 from tests.accounts.helpers import make_staff
 from tests.volunteers import days_from_today, make_task, make_task_index
 from tests.volunteers.test_profile import make_resident, make_volunteer

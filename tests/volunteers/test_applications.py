@@ -8,7 +8,7 @@ from django.core import mail
 
 from accounts.models import Role
 from accounts.roles import grant_role
-from home.models import Centre
+from core.models import Centre
 from tests.volunteers import accept_volunteers, days_from_today, make_task, make_task_index
 from tests.volunteers.test_profile import make_resident, make_volunteer, years_ago
 from volunteers import services

@@ -12,10 +12,10 @@ from django.test import Client, override_settings
 from django.utils import timezone
 from wagtail.models import Site
 
-from home.demo.accounts import PASSWORD
-from home.demo.volunteer_people import PEOPLE, volunteer_email
-from home.models import Centre
+from accounts.demo.users import PASSWORD
+from core.models import Centre
 from volunteers import services
+from volunteers.demo.people import PEOPLE, volunteer_email
 from volunteers.models import (
     Agreement,
     Application,

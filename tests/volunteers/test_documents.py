@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from accounts.models import Role
 from accounts.roles import grant_role
-from home.models import Centre
+from core.models import Centre
 from tests.accounts.helpers import make_staff
 from tests.factories import make_image
 from tests.volunteers import days_from_today, make_task, make_task_index

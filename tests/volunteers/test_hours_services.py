@@ -10,7 +10,7 @@ from django.utils.translation import gettext
 
 from accounts.models import Role
 from accounts.roles import grant_role
-from home.models import Centre
+from core.models import Centre
 from tests.volunteers import days_from_today, make_task, make_task_index
 from tests.volunteers.test_profile import make_resident, make_volunteer
 from volunteers import services

@@ -55,7 +55,7 @@ def test_one_off_task_downloads_as_one_event_in_warsaw_time(client, index):
 
 
 def test_recurring_task_repeats_weekly_on_its_days_until_the_end_date(client, index, jaslo):
-    from home.models import Centre
+    from core.models import Centre
 
     district = District.objects.create(centre=Centre.for_site(jaslo), name="Gamrat")
     make_task(

@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.roles import grant_role
-from home.models import Centre
+from core.models import Centre
 from tests.factories import UserFactory
 from tests.volunteers import make_task, make_task_index
 from volunteers import services

@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from home.models import Centre
+from core.models import Centre
 from tests.volunteers.test_profile import years_ago
 from volunteers import services
 from volunteers.forms import AboutForm, AvailabilityForm, ConsentsForm, InterestsForm

@@ -12,7 +12,7 @@ from django.core import mail
 from django.utils import translation
 from django.utils.formats import date_format
 
-from home.models import Centre
+from core.models import Centre
 from tests.volunteers import days_from_today, make_task, make_task_index
 from tests.volunteers.test_profile import make_resident, make_volunteer
 from volunteers.models import Application, ApplicationStatus, District, TaskPage, TaskSchedule

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from home.models import Centre
+from core.models import Centre
 from tests.volunteers import accept_volunteers, days_from_today, make_task, make_task_index
 from volunteers.models import District
 

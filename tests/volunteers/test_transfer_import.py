@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from accounts.models import Role
-from home.models import Centre
+from core.models import Centre
 from tests.accounts.helpers import make_staff
 from tests.volunteers.test_profile import make_resident
 from volunteers.models import CentreVolunteer, District, Skill, VolunteerProfile

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import CentreScopedQuerySet
+from core.scoping import CentreScopedQuerySet
 
 
 class ApplicationStatus(models.TextChoices):
@@ -31,7 +31,7 @@ class Application(models.Model):
         on_delete=models.CASCADE,
         related_name="applications",
     )
-    centre = models.ForeignKey("home.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="+")
+    centre = models.ForeignKey("core.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="+")
     status = models.CharField(
         _("status"), max_length=12, choices=ApplicationStatus.choices, default=ApplicationStatus.SUBMITTED
     )

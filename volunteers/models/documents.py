@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import CentreScopedQuerySet
+from core.scoping import CentreScopedQuerySet
 
 
 class AgreementQuerySet(CentreScopedQuerySet):
@@ -27,7 +27,7 @@ class Agreement(models.Model):
     task = models.ForeignKey(
         "volunteers.TaskPage", verbose_name=_("task"), null=True, on_delete=models.SET_NULL, related_name="agreements"
     )
-    centre = models.ForeignKey("home.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="+")
+    centre = models.ForeignKey("core.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="+")
     scope = models.TextField(_("scope of work"), max_length=2000)
     manner = models.TextField(_("manner of work"), max_length=2000, blank=True)
     starts_on = models.DateField(_("from"))

@@ -5,7 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import CentreScopedQuerySet
+from core.scoping import CentreScopedQuerySet
 
 
 class HoursStatus(models.TextChoices):
@@ -45,7 +45,7 @@ class HoursEntry(models.Model):
         related_name="hours",
     )
     task_title = models.CharField(_("task"), max_length=255)
-    centre = models.ForeignKey("home.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="+")
+    centre = models.ForeignKey("core.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="+")
     date = models.DateField(_("date"))
     hours = models.DecimalField(
         _("hours"),

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from accounts.permissions import CentreScopedQuerySet
+from core.scoping import CentreScopedQuerySet
 
 
 class Reminder(models.Model):
@@ -31,7 +31,7 @@ class CentreVolunteer(models.Model):
     """A volunteer a centre brought in itself (imported from its paper or spreadsheet
     records), so its coordinators see the profile before any application exists."""
 
-    centre = models.ForeignKey("home.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="+")
+    centre = models.ForeignKey("core.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="+")
     volunteer = models.ForeignKey(
         "volunteers.VolunteerProfile", verbose_name=_("volunteer"), on_delete=models.CASCADE, related_name="centres"
     )

@@ -159,7 +159,7 @@ class Clearance(models.Model):
     copy of the document (RODO art. 10). It expires after the centre's validity period."""
 
     profile = models.ForeignKey(VolunteerProfile, on_delete=models.CASCADE, related_name="clearances")
-    centre = models.ForeignKey("home.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="+")
+    centre = models.ForeignKey("core.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(_("check"), max_length=24, choices=ClearanceKind.choices)
     checked_on = models.DateField(_("checked on"))
     result = models.CharField(_("result"), max_length=16, choices=ClearanceResult.choices)

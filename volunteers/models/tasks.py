@@ -18,7 +18,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import ContentStreamBlock
+from core.blocks import ContentStreamBlock
 from volunteers.models.profile import Weekday
 
 TASKS_PER_PAGE = 10
@@ -77,7 +77,7 @@ class TaskIndexPage(Page):
         return TaskPage.listing().child_of(self)
 
     def get_context(self, request, *args, **kwargs):
-        from home.models import Centre
+        from core.models import Centre
 
         context = super().get_context(request, *args, **kwargs)
         centre = Centre.for_request(request)
@@ -325,7 +325,7 @@ class TaskPage(RoutablePageMixin, Page):
 
     @cached_property
     def centre(self):
-        from home.models import Centre
+        from core.models import Centre
 
         site = self.get_site()
         return Centre.for_site(site) if site else None

@@ -26,7 +26,7 @@ class District(models.Model):
     """A part of the town where a centre works: volunteers say where they can help."""
 
     centre = models.ForeignKey(
-        "home.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="districts"
+        "core.Centre", verbose_name=_("centre"), on_delete=models.CASCADE, related_name="districts"
     )
     name = models.CharField(_("name"), max_length=80)
 

@@ -9,7 +9,7 @@ from datetime import date
 from django.db import transaction
 from django.utils import timezone
 
-from home.models import Centre
+from core.models import Centre
 from volunteers.consents import CONSENT_VERSION, STANDARDS_VERSION
 from volunteers.models import (
     Availability,

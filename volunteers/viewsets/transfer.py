@@ -35,7 +35,7 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from accounts.models import Role
 from accounts.permissions import centres_for
-from home.text import polish_slugify
+from core.text import polish_slugify
 from volunteers import resources, services
 from volunteers.importing import COLUMNS, check_volunteers
 from volunteers.spreadsheets import UploadRefused, read_table

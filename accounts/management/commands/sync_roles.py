@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from accounts.roles import sync_centre_roles
-from home.models import Centre
+from core.models import Centre
 
 
 class Command(BaseCommand):

@@ -4,8 +4,8 @@ from contextlib import contextmanager
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from accounts.demo.users import demo_login, demo_users_allowed
 from home.demo import load_demo
-from home.demo.accounts import demo_login, demo_users_allowed
 
 NOISY_LOGGERS = ["wagtail", "django_tasks"]
 

@@ -10,11 +10,11 @@ from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.contrib.auth import get_user_model
 
+from accounts.demo.users import EMAIL as ADMIN_EMAIL
+from accounts.demo.users import PASSWORD
 from accounts.mfa import set_up_totp
 from accounts.models import Role
 from accounts.roles import grant_role
-from home.demo.accounts import EMAIL as ADMIN_EMAIL
-from home.demo.accounts import PASSWORD
 
 TOTP_SECRET = "POMOSTDEMOPOMOSTDEMOPOMOSTDEMO22"  # noqa: S105 - published on purpose, like the password
 

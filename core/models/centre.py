@@ -18,8 +18,9 @@ postal_code_validator = RegexValidator(r"^\d{2}-\d{3}$", _("Enter a postal code 
 class Centre(BaseSiteSetting):
     """One social-welfare centre: a Wagtail Site plus the details every page shows.
 
-    Everything a centre owns in later steps (tasks, calls, beneficiaries, staff roles) points
-    at this model, so "which centre" is always one foreign key away.
+    Everything a centre owns (tasks, calls, beneficiaries, staff roles) points at this model,
+    so "which centre" is always one foreign key away; it lives in core so that every app can
+    point at it without importing the public website (home) that sits above them.
     """
 
     name = models.CharField(
@@ -80,6 +81,9 @@ class Centre(BaseSiteSetting):
     ]
 
     class Meta:
+        # The table keeps the name it had when the model lived in `home`: moving the model to
+        # core changed no row, and every foreign key still points at the same table.
+        db_table = "home_centre"
         verbose_name = _("centre details")
         verbose_name_plural = _("centre details")
 

@@ -8,8 +8,8 @@ import datetime
 
 from django.utils import timezone
 
-from home.demo import stream as s
-from home.models import Centre
+from core.demo import stream as s
+from core.models import Centre
 from volunteers.models import District, Skill, TaskIndexPage, TaskPage
 
 SKILLS = [

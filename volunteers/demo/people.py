@@ -17,10 +17,10 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from accounts.demo.staff import _person, staff_email
+from accounts.demo.users import PASSWORD
 from accounts.models import Role
-from home.demo.accounts import PASSWORD
-from home.demo.staff import _person, staff_email
-from home.models import Centre
+from core.models import Centre
 from volunteers import services
 from volunteers.consents import CONSENT_VERSION, STANDARDS_VERSION
 from volunteers.models import (

@@ -1,0 +1,1 @@
+"""Demo accounts: the administrator, each centre's staff and a few residents."""

@@ -1,0 +1,1 @@
+"""Helpers the demo data of every app shares (StreamField values of the content blocks)."""
