@@ -8,14 +8,10 @@ other offices and come back as imports (`volunteers.importing` reads the same he
 they are a file format, not interface text. Words inside cells (statuses) are written in the
 site's language for the same reason.
 
-No cell can act as a formula when the file is opened in a spreadsheet program: every text
-starting with "=", "+", "-", "@", a tab or a carriage return gets a leading apostrophe
-(OWASP's advice against CSV injection). The library's own escaping, switched on by
-IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT, removes one "=" only and turns numbers into text, so
-the formats below replace it and escape even if the setting is off.
+No cell can act as a formula when the file is opened: the formats come from
+core.spreadsheets, which escapes every cell (see there).
 """
 
-import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -24,10 +20,9 @@ from django.db.models import Count, DecimalField, IntegerField, OuterRef, Subque
 from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from import_export import resources
 from import_export.fields import Field
-from import_export.formats import base_formats
 
+from core.spreadsheets import FORMATS, CentreResource
 from volunteers.models import (
     Application,
     Clearance,
@@ -40,76 +35,9 @@ from volunteers.models import (
 )
 from volunteers.permissions import profiles_of_centre
 
-YES, NO = "tak", "nie"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-# Characters XML 1.0 forbids: openpyxl refuses to write them, so they become "�".
-ILLEGAL_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def neutralise(value):
-    """A cell value that no spreadsheet program will run; numbers and dates stay as they are."""
-    if not isinstance(value, str):
-        return value
-    value = ILLEGAL_IN_XLSX.sub("\N{REPLACEMENT CHARACTER}", value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
-class SafeFormatMixin:
-    def export_data(self, dataset, **kwargs):
-        for index, row in enumerate(dataset):
-            dataset[index] = [neutralise(cell) for cell in row]
-        return self.get_format().export_set(dataset, **kwargs)
-
-
-class SafeXLSX(SafeFormatMixin, base_formats.XLSX):
-    """XLSX whose text cells can never run as formulas (numbers and dates stay typed)."""
-
-
-class SafeCSV(SafeFormatMixin, base_formats.CSV):
-    """Semicolon-separated UTF-8 with a byte-order mark: what Excel in Polish opens straight
-    into columns with Polish letters intact."""
-
-    def export_data(self, dataset, **kwargs):
-        return "\ufeff" + super().export_data(dataset, delimiter=";", **kwargs)
-
-
-FORMATS = {"xlsx": SafeXLSX, "csv": SafeCSV}
-
 
 def _person(profile):
     return profile.user.get_full_name() if profile else _("(volunteer's data erased)")
-
-
-class CentreResource(resources.Resource):
-    """A resource for one centre's rows; `native` keeps dates and numbers typed (XLSX),
-    otherwise they are written as text the way a Polish reader expects (CSV)."""
-
-    def __init__(self, centre, *, native):
-        super().__init__()
-        self.centre, self.native = centre, native
-
-    def day(self, value):
-        if value is None:
-            return ""
-        return value if self.native else value.isoformat()
-
-    def moment(self, value):
-        if value is None:
-            return ""
-        local = timezone.localtime(value).replace(tzinfo=None, second=0, microsecond=0)
-        return local if self.native else local.strftime("%Y-%m-%d %H:%M")
-
-    def number(self, value):
-        value = value or Decimal("0")
-        return value if self.native else str(value).replace(".", ",")
-
-    def yes_no(self, value):
-        return YES if value else NO
-
-    def iter_queryset(self, queryset):
-        # The library pages through querysets that prefetch; these use subqueries instead, so
-        # one pass keeps the number of queries the same for 10 or 10,000 rows.
-        yield from queryset.iterator(chunk_size=2000)
 
 
 class VolunteerResource(CentreResource):
@@ -341,7 +269,3 @@ def export(kind, user, centre, fmt):
         dataset.title = kind  # the sheet's name in XLSX
         data = file_format.export_data(dataset)
     return data.encode("utf-8") if isinstance(data, str) else data
-
-
-def content_type(fmt):
-    return FORMATS[fmt].CONTENT_TYPE

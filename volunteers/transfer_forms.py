@@ -1,11 +1,11 @@
 """Forms of the data-exchange screen: uploading a list of volunteers and confirming its import."""
 
 from django import forms
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.spreadsheets import read_spreadsheet_upload, read_table
+from core.uploads import UploadRefused
 from volunteers.importing import check_volunteers
-from volunteers.spreadsheets import MAX_UPLOAD_BYTES, UploadRefused, read_table
 
 
 class ImportForm(forms.Form):
@@ -26,11 +26,8 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        # The size is known before reading: a huge upload is refused without loading it.
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB. Split the list into smaller files."))
-        content = upload.read()
         try:
+            content = read_spreadsheet_upload(upload)
             self.table = read_table(content)
         except UploadRefused as refused:
             raise forms.ValidationError(refused.message) from refused

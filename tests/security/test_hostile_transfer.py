@@ -23,10 +23,10 @@ from PIL import Image
 
 from accounts.models import Role
 from core.models import Centre
+from core.spreadsheets import MAX_ROWS
 from tests.accounts.helpers import make_staff
 from tests.security.hostile import assert_form_survives_hostile_input
 from volunteers.models import VolunteerProfile
-from volunteers.spreadsheets import MAX_ROWS
 
 pytestmark = pytest.mark.django_db
 

@@ -35,10 +35,10 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from accounts.models import Role
 from accounts.permissions import centres_for
+from core.spreadsheets import FORMATS, UploadRefused, content_type, read_table
 from core.text import polish_slugify
 from volunteers import resources, services
 from volunteers.importing import COLUMNS, check_volunteers
-from volunteers.spreadsheets import UploadRefused, read_table
 from volunteers.transfer_forms import ConfirmImportForm, ImportForm
 
 EXPORT = "volunteers.view_volunteerprofile"
@@ -144,10 +144,7 @@ def export_links(user, centres):
             [
                 (
                     labels[kind],
-                    {
-                        fmt: reverse("volunteer_transfer:export", args=[centre.pk, kind, fmt])
-                        for fmt in resources.FORMATS
-                    },
+                    {fmt: reverse("volunteer_transfer:export", args=[centre.pk, kind, fmt]) for fmt in FORMATS},
                 )
                 for kind in kinds
             ],
@@ -212,14 +209,14 @@ class ExportView(TransferAccessMixin, View):
     http_method_names = ["get"]
 
     def get(self, request, centre_id, kind, fmt):
-        if kind not in resources.KINDS or fmt not in resources.FORMATS:
+        if kind not in resources.KINDS or fmt not in FORMATS:
             raise Http404
         if not request.user.has_perm(resources.KINDS[kind][1]):
             raise PermissionDenied
         centre = get_object_or_404(self.centres, pk=centre_id)
         content = resources.export(kind, request.user, centre, fmt)
         name = f"{kind}-{polish_slugify(centre.display_name)}-{timezone.localdate().isoformat()}.{fmt}"
-        response = HttpResponse(content, content_type=resources.content_type(fmt))
+        response = HttpResponse(content, content_type=content_type(fmt))
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         response["Cache-Control"] = "private, no-store"
         return response
