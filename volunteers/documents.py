@@ -19,9 +19,9 @@ from django.http import HttpResponse
 from django.utils import formats, timezone, translation
 from django.utils.text import slugify
 
+from core.pdf import PDF_CONTENT_TYPE, render_pdf
 from home.models import Centre
 from volunteers.models import HoursEntry, HoursStatus
-from volunteers.pdf import PDF_CONTENT_TYPE, render_pdf
 from volunteers.services.documents import LONG_WORK_DAYS
 from volunteers.services.hours import totals
 

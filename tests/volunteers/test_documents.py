@@ -25,7 +25,7 @@ from tests.volunteers import days_from_today, make_task, make_task_index
 from tests.volunteers.test_profile import make_resident, make_volunteer
 from volunteers import documents
 from volunteers.models import Agreement, Application, ApplicationStatus, HoursEntry, HoursStatus
-from volunteers.pdf import offline_fetcher
+from core.pdf import offline_fetcher
 
 pytestmark = pytest.mark.django_db
 
