@@ -1,11 +1,15 @@
+import datetime
+import io
 import os
 from unittest import mock
 
 import pytest
 from django.core.cache import cache
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
 
@@ -88,6 +92,11 @@ class MailOutage:
     def restore(self):
         """The server is back: mail goes to `django.core.mail.outbox` again."""
         self.settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+    def run_retries(self, after=datetime.timedelta(hours=7)):
+        """`send_mail_queue` as cron runs it, `after` from now (past every back-off by default)."""
+        with mock.patch("django.utils.timezone.now", return_value=timezone.now() + after):
+            call_command("send_mail_queue", stdout=io.StringIO())
 
 
 @pytest.fixture
