@@ -71,7 +71,7 @@ class OutgoingMailView(MailAccessMixin, WagtailAdminTemplateMixin, TemplateView)
         return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
 
     def get_context_data(self, **kwargs):
-        undelivered = self.mails.undelivered().select_related("site")
+        undelivered = self.mails.undelivered()
         context = super().get_context_data(**kwargs)
         context["mails"] = undelivered.order_by("-created_at", "-pk")[:LISTED]
         context["total"] = undelivered.count()

@@ -1,12 +1,17 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+# Short words like "sent" or "to" mean other things elsewhere in Wagtail's and allauth's
+# catalogues; a context keeps our translation of them to this model.
+MAIL = "outgoing e-mail"
 
 
 class MailStatus(models.TextChoices):
-    PENDING = "pending", _("waiting to be sent")
-    SENT = "sent", _("sent")
-    FAILED = "failed", _("failed")
+    PENDING = "pending", pgettext_lazy(MAIL, "waiting to be sent")
+    SENT = "sent", pgettext_lazy(MAIL, "sent")
+    FAILED = "failed", pgettext_lazy(MAIL, "failed")
 
 
 class OutgoingMailQuerySet(models.QuerySet):
@@ -29,15 +34,22 @@ class OutgoingMail(models.Model):
     """
 
     site = models.ForeignKey(
-        "wagtailcore.Site", verbose_name=_("site"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailcore.Site",
+        verbose_name=pgettext_lazy(MAIL, "site"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    sender = models.CharField(_("from"), max_length=320)
-    to = models.EmailField(_("to"), max_length=254)
-    subject = models.CharField(_("subject"), max_length=998)
-    text = models.TextField(_("text"))
+    sender = models.CharField(pgettext_lazy(MAIL, "from"), max_length=320)
+    to = models.EmailField(pgettext_lazy(MAIL, "to"), max_length=254)
+    subject = models.CharField(pgettext_lazy(MAIL, "subject"), max_length=998)
+    text = models.TextField(pgettext_lazy(MAIL, "text"))
     html = models.TextField(_("HTML version"), blank=True)
-    status = models.CharField(_("status"), max_length=8, choices=MailStatus.choices, default=MailStatus.PENDING)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    status = models.CharField(
+        pgettext_lazy(MAIL, "status"), max_length=8, choices=MailStatus.choices, default=MailStatus.PENDING
+    )
+    attempts = models.PositiveSmallIntegerField(pgettext_lazy(MAIL, "attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
