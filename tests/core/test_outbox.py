@@ -116,3 +116,19 @@ def test_a_subject_with_line_breaks_becomes_one_line():
     [message] = mail.outbox
     assert message.subject == "Zadanie Bcc: x@example.org"
     assert queue_with_break.subject == message.subject
+
+
+def test_mail_sent_by_other_libraries_goes_through_the_outbox_too(settings, smtp_down):
+    """Production's EMAIL_BACKEND: Wagtail's notices open no connection to a dead server."""
+    settings.EMAIL_BACKEND = "core.mail.OutboxBackend"
+    settings.MAIL_DELIVERY_BACKEND = "tests.conftest.MailServerDown"
+
+    from wagtail.admin.mail import send_mail
+
+    send_mail("Strona czeka na akceptację", "Treść", ["moderator@example.org"])
+
+    queued = OutgoingMail.objects.get()
+    assert (queued.to, queued.status) == ("moderator@example.org", MailStatus.PENDING)
+    settings.MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    smtp_down.run_retries()
+    assert [message.to for message in mail.outbox] == [["moderator@example.org"]]
