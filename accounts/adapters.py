@@ -1,12 +1,14 @@
 """allauth adapters: e-mails speak for the centre whose site the person is using.
 
 One installation serves several centres, so "the site" is the Wagtail Site of the request,
-and its name is the centre's (core.models.Centre), not Django's sites framework.
+and its name is the centre's (core.models.Centre), not Django's sites framework. Links in
+the e-mails use that Site's own address (hostname and port), whatever host the request came
+in on, and the mails go through the outbox (core.mail), so a mail server that is down never
+breaks signing up or changing a password.
 """
 
 from dataclasses import dataclass
-from email.headerregistry import Address
-from email.utils import parseaddr
+from urllib.parse import urlsplit, urlunsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
@@ -16,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from wagtail.models import Site
 
+from core import mail
 from core.models import Centre
 
 # allauth labels its e-mail fields "Email", which Wagtail (listed earlier in INSTALLED_APPS)
@@ -31,16 +34,31 @@ class MailSite:
     domain: str
 
 
-def centre_for_request(request):
+def wagtail_site(request):
+    """The Site of the request; without a request (a management command), the default one."""
     site = Site.find_for_request(request) if request is not None else None
+    return site or Site.objects.filter(is_default_site=True).first()
+
+
+def centre_for_request(request):
+    site = wagtail_site(request)
     return Centre.for_site(site) if site is not None else None
 
 
 def site_for_request(request):
-    centre = centre_for_request(request)
+    site = wagtail_site(request)
+    centre = Centre.for_site(site) if site is not None else None
     name = centre.display_name if centre is not None else settings.WAGTAIL_SITE_NAME
-    domain = request.get_host() if request is not None else ""
+    domain = urlsplit(site.root_url).netloc if site is not None else ""
     return MailSite(name=name, domain=domain)
+
+
+def on_site(url, site):
+    """`url` moved onto the site's own address: allauth builds links from the request's host."""
+    if site is None or not isinstance(url, str) or not url.startswith(("http://", "https://")):
+        return url
+    root, link = urlsplit(site.root_url), urlsplit(url)
+    return urlunsplit((root.scheme, root.netloc, link.path, link.query, link.fragment))
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -54,17 +72,25 @@ class AccountAdapter(DefaultAccountAdapter):
     }
 
     def send_mail(self, template_prefix, email, context_data):
+        """As allauth's, but the rendered message goes to the outbox instead of the mail server."""
         request = context.request
-        mail_context = {"current_site": site_for_request(request), "centre": centre_for_request(request)}
-        super().send_mail(template_prefix, email, {**mail_context, **context_data})
+        site = wagtail_site(request)
+        mail_context = {
+            "request": request,
+            "email": email,
+            "current_site": site_for_request(request),
+            "centre": centre_for_request(request),
+        }
+        links = {key: on_site(value, site) for key, value in context_data.items() if key.endswith("_url")}
+        message = self.render_mail(template_prefix, email, {**mail_context, **context_data, **links})
+        mail.queue_message(message, site_id=site.pk if site is not None else None)
 
     def format_email_subject(self, subject):
         return f"[{site_for_request(context.request).name}] {subject}"
 
     def get_from_email(self):
         # Residents see the centre as the sender; the address stays the configured one.
-        _name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
-        return str(Address(display_name=site_for_request(context.request).name, addr_spec=address))
+        return mail.from_address(site_for_request(context.request).name)
 
 
 class MFAAdapter(DefaultMFAAdapter):

@@ -98,11 +98,12 @@ RIGHTS = {
     ),
     Role.GRANTS_OFFICER: Rights(model=(ADMIN,)),
     # Head of the centre: manages the team, reads the audit log, oversees the pages (sees the
-    # centre's tree, can lock a page to stop changes) and keeps the centre's details.
+    # centre's tree, can lock a page to stop changes), keeps the centre's details and sees
+    # (and sends again) the centre's e-mails the mail server has not taken.
     Role.SUPERVISOR: Rights(
         model=(ADMIN, "accounts.manage_team", "accounts.view_auditentry", *VOLUNTEERING),
         pages=("lock", "unlock"),
-        site=("core.change_centre",),
+        site=("core.change_centre", "core.view_outgoingmail"),
     ),
 }
 

@@ -1,9 +1,15 @@
+import datetime
+import io
 import os
+from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.core.mail.backends.base import BaseEmailBackend
+from django.core.management import call_command
 from django.db import connection
 from django.test import Client
+from django.utils import timezone
 from hypothesis import settings as hypothesis_settings
 from wagtail.models import Page, Site
 
@@ -41,6 +47,66 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _after_commit_at_once(request):
+    """Most tests run inside a transaction that is rolled back, so work queued "after commit"
+    (the outbox's delivery, volunteering jobs) would never run: here it runs at once, as after
+    a real commit. Tests on real transactions keep Django's own behaviour."""
+    marker = request.node.get_closest_marker("django_db")
+    real_commits = marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0]))
+    if real_commits or {"transactional_db", "live_server"} & set(request.fixturenames):
+        yield
+        return
+
+    def run_now(func, using=None, robust=False):
+        try:
+            func()
+        except Exception:
+            if not robust:
+                raise
+
+    with mock.patch("django.db.transaction.on_commit", run_now):
+        yield
+
+
+class MailServerDown(BaseEmailBackend):
+    """An e-mail backend for a mail server that cannot be reached (see `smtp_down`)."""
+
+    error = ConnectionRefusedError(111, "Connection refused")
+
+    def send_messages(self, email_messages):
+        if self.fail_silently:
+            return 0
+        raise type(self).error
+
+
+class MailOutage:
+    def __init__(self, settings):
+        self.settings = settings
+
+    def fail_with(self, error):
+        MailServerDown.error = error
+
+    def restore(self):
+        """The server is back: mail goes to `django.core.mail.outbox` again."""
+        self.settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+    def run_retries(self, after=datetime.timedelta(hours=7)):
+        """`send_mail_queue` as cron runs it, `after` from now (past every back-off by default)."""
+        with mock.patch("django.utils.timezone.now", return_value=timezone.now() + after):
+            call_command("send_mail_queue", stdout=io.StringIO())
+
+
+@pytest.fixture
+def smtp_down(settings):
+    """The mail server refuses connections until `smtp_down.restore()`; `smtp_down.fail_with(
+    smtplib.SMTPServerDisconnected(...))` changes how it fails."""
+    default_error = MailServerDown.error
+    settings.EMAIL_BACKEND = "tests.conftest.MailServerDown"
+    yield MailOutage(settings)
+    MailServerDown.error = default_error
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from core.pdf import pdf_view
 from volunteers import documents, services
 from volunteers.models import Agreement
 
@@ -35,6 +36,7 @@ def _own_profile_or_404(request):
 
 
 @login_required
+@pdf_view
 def agreement_pdf(request, pk):
     agreement = get_object_or_404(
         Agreement.objects.select_related("volunteer__user", "centre__site", "task"), pk=pk, volunteer__user=request.user
@@ -43,6 +45,7 @@ def agreement_pdf(request, pk):
 
 
 @login_required
+@pdf_view
 def certificate_pdf(request, centre_id):
     """The certificate of one centre: only where the centre has approved some of their hours."""
     profile = _own_profile_or_404(request)

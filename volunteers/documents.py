@@ -20,8 +20,8 @@ from django.utils import formats, timezone, translation
 from django.utils.text import slugify
 
 from core.models import Centre
+from core.pdf import PDF_CONTENT_TYPE, render_pdf
 from volunteers.models import HoursEntry, HoursStatus
-from volunteers.pdf import PDF_CONTENT_TYPE, render_pdf
 from volunteers.services.documents import LONG_WORK_DAYS
 from volunteers.services.hours import totals
 

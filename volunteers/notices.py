@@ -248,6 +248,7 @@ def _announce_cancellation(task, fields):
         "title": task.title,
         "fields": fields,
         "centre": task.centre.display_name if task.centre else "",
+        "site_id": task.centre.site_id if task.centre else None,
         "coordinator_name": task.coordinator_name,
         "coordinator_email": task.coordinator_email,
         "coordinator_phone": task.coordinator_phone,

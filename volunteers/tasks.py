@@ -1,16 +1,16 @@
 """Background jobs of volunteering (django-tasks): e-mails about applications and tasks.
 
-They run after the transaction commits and take only ids, so a failing mail server leaves the
-application saved and the job can simply be run again.
+They run after the transaction commits and take only ids; each writes its mail into the
+outbox (core.mail), which delivers it and retries while the mail server is down.
 """
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from core import mail
 from volunteers.models import Application, Reminder
 
 
@@ -27,12 +27,17 @@ def _subjects():
 
 
 def send_email(to, subject, template, context):
-    """The one way volunteering mails go out: plain text with an HTML alternative."""
+    """The one way volunteering mails are written: plain text with an HTML alternative, from
+    the centre in `context["centre"]` (a Centre, or its name with `site_id` beside it when
+    the task is gone), handed to the outbox."""
     text = render_to_string(f"volunteers/email/{template}.txt", context)
     html = render_to_string(f"volunteers/email/{template}.html", context)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
-    message.attach_alternative(html, "text/html")
-    message.send()
+    centre = context.get("centre")
+    if hasattr(centre, "site_id"):
+        sender_name, site_id = centre.display_name, centre.site_id
+    else:
+        sender_name, site_id = str(centre or ""), context.get("site_id")
+    mail.send(to=to, subject=subject, text=text, html=html, sender_name=sender_name, site_id=site_id)
 
 
 @task()

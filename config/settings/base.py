@@ -233,6 +233,11 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 # Background work (e-mails, PDFs, exports, Wagtail's own index updates). Dev and tests run
 # tasks at once; production stores them in the database for `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Every e-mail waits in the outbox (core.mail) until the mail server takes it: a failed
+# attempt is retried after 1, 2, 4 … minutes; after this many attempts it is marked failed
+# and shown to staff under "Outgoing e-mails".
+MAIL_MAX_ATTEMPTS = 8
+MAIL_RETRY_BASE_SECONDS = 60
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

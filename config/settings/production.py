@@ -51,7 +51,10 @@ if os.environ.get("REDIS_URL"):
 # Queued tasks (mail, PDFs, exports) live in the database; run `manage.py db_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# Whatever sends mail (allauth, Wagtail's notices, our apps) puts it in the outbox; the
+# outbox delivers through SMTP and retries while the server is down (core.mail).
+EMAIL_BACKEND = "core.mail.OutboxBackend"
+MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")

@@ -55,7 +55,7 @@ def test_signup_sends_a_polish_verification_email_in_the_centres_name(client, ja
     assert message.body.startswith("Dzień dobry,")
     assert "założył konto na stronie MOPS Jasło" in message.body
     assert "sekretariat@mops.jaslo.example" in message.body
-    assert link_in(message).startswith("http://testserver/konto/confirm-email/")
+    assert link_in(message).startswith("http://localhost/konto/confirm-email/")
     assert "example.com" not in message.body
 
 

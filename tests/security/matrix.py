@@ -9,6 +9,7 @@ Puławy and must be kept out of them.
 from tests.security.access import DENIED, LOGIN, OK, REDIRECT, Row, expectations
 from tests.security.matrix_accounts import ROWS as ACCOUNT_ROWS
 from tests.security.matrix_admin import ROWS as ADMIN_ROWS
+from tests.security.matrix_core import ROWS as CORE_ROWS
 from tests.security.matrix_documents import ROWS as DOCUMENT_ROWS
 from tests.security.matrix_hours import ROWS as HOURS_ROWS
 from tests.security.matrix_transfer import ROWS as TRANSFER_ROWS
@@ -53,6 +54,7 @@ ROWS = [
     *PUBLIC_ROWS,
     *ACCOUNT_ROWS,
     *ADMIN_ROWS,
+    *CORE_ROWS,
     *VOLUNTEER_ROWS,
     *VOLUNTEER_ADMIN_ROWS,
     *HOURS_ROWS,

@@ -8,7 +8,7 @@ from django.core import mail
 
 from accounts.models import Role
 from accounts.roles import grant_role
-from core.models import Centre
+from core.models import Centre, MailStatus, OutgoingMail
 from tests.volunteers import accept_volunteers, days_from_today, make_task, make_task_index
 from tests.volunteers.test_profile import make_resident, make_volunteer, years_ago
 from volunteers import services
@@ -166,12 +166,23 @@ def test_apply_refuses_with_a_reason(jaslo, setup, reason):
     assert Application.objects.filter(task=task).count() == (1 if setup == "again" else 0)
 
 
-def test_failing_mail_server_keeps_the_application(task, volunteer):
-    with mock.patch("volunteers.tasks.EmailMultiAlternatives.send", side_effect=OSError("SMTP down")):
-        application = services.apply(volunteer, task)
+def test_failing_mail_server_keeps_the_application_and_its_mail_follows(task, volunteer, smtp_down):
+    application = services.apply(volunteer, task)
 
     assert Application.objects.filter(pk=application.pk, status=ApplicationStatus.SUBMITTED).exists()
     assert mail.outbox == []
+    assert OutgoingMail.objects.filter(status=MailStatus.PENDING).count() == 2
+
+    smtp_down.restore()
+    smtp_down.run_retries()
+
+    assert sorted(message.to[0] for message in mail.outbox) == ["koordynator@example.org", "wolontariusz@example.org"]
+
+
+def test_volunteering_mail_comes_from_the_centres_name(task, volunteer):
+    services.apply(volunteer, task)
+
+    assert {message.from_email for message in mail.outbox} == {"MOPS Jasło <no-reply@localhost>"}
 
 
 def test_visitor_is_asked_to_sign_in_before_applying(client, task):

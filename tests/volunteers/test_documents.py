@@ -19,13 +19,13 @@ from pypdf import PdfReader
 from accounts.models import Role
 from accounts.roles import grant_role
 from core.models import Centre
+from core.pdf import offline_fetcher
 from tests.accounts.helpers import make_staff
 from tests.factories import make_image
 from tests.volunteers import days_from_today, make_task, make_task_index
 from tests.volunteers.test_profile import make_resident, make_volunteer
 from volunteers import documents
 from volunteers.models import Agreement, Application, ApplicationStatus, HoursEntry, HoursStatus
-from volunteers.pdf import offline_fetcher
 
 pytestmark = pytest.mark.django_db
 

@@ -10,10 +10,13 @@ same clean-up runs when the whole account is deleted, through the `pre_delete` r
 import io
 import json
 import zipfile
+from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
+from core.pdf import PdfUnavailable
 from volunteers.models import (
     Agreement,
     Application,
@@ -27,6 +30,7 @@ from volunteers.models import (
 from volunteers.services.applications import _promote_next
 
 EXPORT_FILENAME = "pomost-moje-dane.zip"
+MISSING_PDFS_FILENAME = "brakujace-pliki-pdf.txt"
 
 
 def _iso(value):
@@ -163,23 +167,48 @@ def own_data(profile):
 
 def export_own_data(profile):
     """A ZIP (bytes) with `dane.json` (see `own_data`), every agreement as a PDF, and a
-    certificate for each centre where the volunteer has approved hours."""
+    certificate for each centre where the volunteer has approved hours.
+
+    The data is the point of the export: when the PDF renderer fails, the ZIP still goes out
+    with `dane.json` and a note naming the documents to download again later."""
     from volunteers import documents
 
+    pdfs = [
+        (f"porozumienia/{documents.agreement_filename(agreement)}", partial(documents.agreement_pdf, agreement))
+        for agreement in Agreement.objects.filter(volunteer=profile).select_related("task", "centre", "volunteer")
+    ]
+    pdfs += [
+        (
+            f"zaswiadczenia/{documents.certificate_filename(profile, centre)}",
+            partial(documents.certificate_pdf, profile, centre),
+        )
+        for centre in documents.certificate_centres(profile)
+    ]
     archive_bytes = io.BytesIO()
     with zipfile.ZipFile(archive_bytes, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         data = json.dumps(own_data(profile), ensure_ascii=False, indent=2)
         archive.writestr("dane.json", data.encode("utf-8"))
-        for agreement in Agreement.objects.filter(volunteer=profile).select_related("task", "centre", "volunteer"):
-            archive.writestr(
-                f"porozumienia/{documents.agreement_filename(agreement)}", documents.agreement_pdf(agreement)
-            )
-        for centre in documents.certificate_centres(profile):
-            archive.writestr(
-                f"zaswiadczenia/{documents.certificate_filename(profile, centre)}",
-                documents.certificate_pdf(profile, centre),
-            )
+        missing = []
+        for filename, render in pdfs:
+            try:
+                archive.writestr(filename, render())
+            except PdfUnavailable:
+                missing.append(filename)
+        if missing:
+            archive.writestr(MISSING_PDFS_FILENAME, _missing_pdfs_note(missing).encode("utf-8"))
     return archive_bytes.getvalue()
+
+
+def _missing_pdfs_note(filenames):
+    lines = [
+        gettext(
+            "These PDF documents could not be prepared because of a technical problem. "
+            "Your data in dane.json is complete. Download the archive again later to get them:"
+        ),
+        "",
+        *filenames,
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def release_volunteer(profile):

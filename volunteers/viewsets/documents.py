@@ -11,12 +11,14 @@ from django.urls import path
 from wagtail.admin.viewsets.base import ViewSet
 
 from accounts.permissions import centres_for
+from core.pdf import pdf_view
 from volunteers import documents
 from volunteers.models import Agreement, HoursEntry, HoursStatus
 from volunteers.permissions import profiles_of_centre
 from volunteers.services import DECIDING_ROLES
 
 
+@pdf_view
 def agreement_pdf(request, pk):
     agreement = get_object_or_404(
         Agreement.objects.visible_to(request.user).select_related("volunteer__user", "centre__site", "task"), pk=pk
@@ -41,6 +43,7 @@ def staff_centre(request, profile_id):
     return centre
 
 
+@pdf_view
 def certificate_pdf(request, profile_id):
     """The certificate of the hours the coordinator's centre approved for one of its volunteers."""
     centre = staff_centre(request, profile_id)
