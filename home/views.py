@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
+from wagtail.models import Site
 
 from home import display
 
@@ -17,7 +18,10 @@ logger = logging.getLogger(__name__)
 @require_GET
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    # The centre's own address, as in sitemap.xml, not whatever host the crawler asked for.
+    site = Site.find_for_request(request)
+    base = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    sitemap_url = base + reverse("sitemap")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
