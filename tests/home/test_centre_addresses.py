@@ -103,3 +103,15 @@ def test_every_other_page_title_ends_with_the_centres_short_name(both_centres, c
     assert title(pulawy_client.get("/aktualnosci/")) == "Aktualności – MOPS Puławy"
     assert title(client.get("/szukaj/")) == "Szukaj – MOPS Jasło"
     assert title(client.get("/nie-ma-takiej-strony/")) == "Nie znaleziono strony – MOPS Jasło"
+
+
+def test_favicon_is_linked_from_every_page_and_answers_at_the_root_address(jaslo, client):
+    html = BeautifulSoup(client.get("/").content.decode(), "html.parser")
+    icons = {link["type"] if link.has_attr("type") else link["href"] for link in html.select("link[rel~=icon]")}
+    assert "image/svg+xml" in icons
+
+    response = client.get("/favicon.ico", follow=True)
+
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0].endswith(".ico")
+    assert b"".join(response.streaming_content)[:4] == b"\x00\x00\x01\x00"
