@@ -35,6 +35,7 @@ urlpatterns = [
     path("kanal/atom/", NewsAtomFeed(), name="news_atom"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
     path("wyglad/", home_views.display_preferences, name="display_preferences"),
     path("healthz", home_views.healthz, name="healthz"),
 ]

@@ -1,4 +1,9 @@
-"""RSS and Atom feeds of the current centre's news."""
+"""RSS and Atom feeds of the current centre's news.
+
+Every link in a feed is built from the centre's own Site (hostname and port), not from the
+host the request named: Django's Feed would otherwise prefix relative links with the request
+host while Wagtail's full page URLs use the Site, and one feed would point at two addresses.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
@@ -22,7 +27,12 @@ class NewsRssFeed(Feed):
         return _("News – %(centre)s") % {"centre": Centre.for_site(site).display_name}
 
     def link(self, site):
-        return site.root_page.get_url(self.request) or "/"
+        return site.root_page.get_full_url(self.request) if site else self.request.build_absolute_uri("/")
+
+    def feed_url(self, site):
+        if site is None:
+            return self.request.build_absolute_uri()
+        return site.root_url + self.request.path
 
     def description(self, site):
         return _("News, awards and projects of %(centre)s") % {"centre": Centre.for_site(site).name}
@@ -44,7 +54,7 @@ class NewsRssFeed(Feed):
         return item.lead
 
     def item_link(self, item):
-        return item.get_url(self.request)
+        return item.get_full_url(self.request)
 
     def item_pubdate(self, item):
         return item.published_datetime

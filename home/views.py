@@ -3,11 +3,13 @@ import logging
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template import loader
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_GET
+from wagtail.models import Site
 
 from home import display
 
@@ -17,7 +19,10 @@ logger = logging.getLogger(__name__)
 @require_GET
 @cache_control(max_age=3600, public=True)
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
+    # The centre's own address, as in sitemap.xml, not whatever host the crawler asked for.
+    site = Site.find_for_request(request)
+    base = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    sitemap_url = base + reverse("sitemap")
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
@@ -26,6 +31,16 @@ def robots_txt(request):
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+@cache_control(max_age=86400, public=True)
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page links; send them to the static file.
+
+    Temporary, not permanent: the static file's hashed name changes when the icon does.
+    """
+    return HttpResponseRedirect(static("img/favicon.ico"))
 
 
 @require_GET

@@ -43,6 +43,13 @@ def elided_pages(page_obj):
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
 
 
+@register.filter
+def shows_contact_details(page):
+    """Whether the page's own body has a contact section (address, phone, opening hours)."""
+    body = getattr(getattr(page, "specific", page), "body", None) if isinstance(page, Page) else None
+    return any(block.block_type == "contact" for block in body or [])
+
+
 @register.simple_tag(takes_context=True)
 def accessibility_statement(context):
     """The centre's accessibility statement, linked from every page as the law expects."""

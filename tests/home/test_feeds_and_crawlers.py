@@ -25,7 +25,7 @@ def test_rss_feed_lists_news_newest_first_with_lead_link_and_category(news, clie
     items = channel.findall("item")
     assert [i.findtext("title") for i in items] == ["Nowsza", "Starsza"]
     assert items[0].findtext("description") == "Nagroda specjalna."
-    assert items[0].findtext("link") == "http://testserver/aktualnosci/nowsza/"
+    assert items[0].findtext("link") == "http://localhost/aktualnosci/nowsza/"
     assert items[0].findtext("category") == "Nagrody i wyróżnienia"
     assert items[0].findtext("pubDate").startswith("Fri, 21 Nov 2014 00:00:00 +0100")
 
@@ -63,7 +63,7 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_admin(jaslo,
     assert response["Content-Type"] == "text/plain; charset=utf-8"
     lines = response.content.decode().splitlines()
     assert "Disallow: /admin/" in lines
-    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Sitemap: http://localhost/sitemap.xml" in lines
 
 
 def test_healthz_answers_without_the_database(client, django_assert_num_queries, db):

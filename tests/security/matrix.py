@@ -28,6 +28,7 @@ PUBLIC_ROWS = [
     Row("sitemap.xml", "/sitemap.xml", EVERYONE),
     Row("robots.txt", "/robots.txt", EVERYONE),
     Row("healthz", "/healthz", EVERYONE),
+    Row("favicon.ico", "/favicon.ico", expectations(REDIRECT), note="to the static icon"),
     Row("wyglad/", "/wyglad/?contrast=high", expectations(REDIRECT)),
     Row("^media/(?P<path>.*)$", lambda w: w.image_a.file.url, EVERYONE, note="served by Django only in dev/test"),
     Row("documents/^(\\d+)/(.*)$", lambda w: w.document_a.url, EVERYONE),

@@ -54,3 +54,30 @@
     apply(prefs);
   });
 })();
+
+// On a phone the header's tools and the main menu would fill the first screen; they wait behind
+// the Menu button. The button exists in the HTML but stays hidden until this script runs, so a
+// browser without JavaScript shows the whole menu instead of a button that does nothing.
+(function () {
+  "use strict";
+  var header = document.querySelector(".site-header");
+  var button = header && header.querySelector(".menu-toggle");
+  if (!button) { return; }
+
+  function setOpen(open) {
+    header.classList.toggle("menu-open", open);
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  }
+
+  header.classList.add("menu-collapsible");
+  button.hidden = false;
+  button.addEventListener("click", function () {
+    setOpen(button.getAttribute("aria-expanded") !== "true");
+  });
+  header.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && header.classList.contains("menu-open")) {
+      setOpen(false);
+      button.focus();
+    }
+  });
+})();
