@@ -67,7 +67,7 @@ def test_volunteer_logs_hours_with_a_decimal_comma(task, volunteer, volunteer_cl
     )
     page = volunteer_client.get(HOURS)
     assert page.context["messages"] and "Sortowanie ubrań" in page.content.decode()
-    assert soup(page).select_one(".hours-waiting").get_text() == "2,5"
+    assert soup(page).select_one(".hours-waiting").get_text() == "2,5 godz."
 
 
 def test_a_decimal_point_works_too(task, volunteer, volunteer_client):
@@ -157,7 +157,7 @@ def test_page_lists_own_entries_with_status_in_words_and_reason(task, volunteer,
     assert "Cudza notatka" not in response.content.decode()
     statuses = {row.select_one(".hours-status").get_text() for row in rows}
     assert statuses == {HoursStatus.APPROVED.label, HoursStatus.REJECTED.label}
-    assert page.select_one(".hours-approved").get_text() == "2"
+    assert page.select_one(".hours-approved").get_text() == "2 godz."
 
 
 def test_without_a_profile_the_page_invites_to_become_a_volunteer(jaslo, client):
@@ -212,8 +212,8 @@ def test_dashboard_shows_totals_recent_entries_and_the_link(task, volunteer, vol
     page = soup(volunteer_client.get(DASHBOARD))
 
     section = page.select_one(".dashboard-hours")
-    assert section.select_one(".hours-approved").get_text() == "2"
-    assert section.select_one(".hours-waiting").get_text() == "1,25"
+    assert section.select_one(".hours-approved").get_text() == "2 godz."
+    assert section.select_one(".hours-waiting").get_text() == "1,25 godz."
     assert len(section.select(".recent-hours li")) == 2
     assert section.find("a", href=HOURS) is not None
 
