@@ -184,7 +184,8 @@ def _decide_hours(entry, actor, status, reason=""):
         # The profile first, then the entry: the same order as logging, so the two never deadlock.
         if entry.volunteer_id is not None:
             _lock_volunteer(entry.volunteer_id)
-        entry = HoursEntry.objects.select_for_update(of=("self",)).select_related("task", "volunteer__user").get(pk=entry.pk)
+        entries = HoursEntry.objects.select_for_update(of=("self",)).select_related("task", "volunteer__user")
+        entry = entries.get(pk=entry.pk)
         if entry.status != HoursStatus.SUBMITTED:
             raise HoursRefused(_("These hours have already been decided on."))
         if status == HoursStatus.APPROVED:
