@@ -49,7 +49,11 @@ def agreement_pdf(request, pk):
 def certificate_pdf(request, centre_id):
     """The certificate of one centre: only where the centre has approved some of their hours."""
     profile = _own_profile_or_404(request)
-    centre = get_object_or_404(documents.certificate_centres(profile).select_related("site"), pk=centre_id)
+    centre = documents.certificate_centres(profile).select_related("site").filter(pk=centre_id).first()
+    if centre is None:
+        # Nothing approved there (or no such centre): a word on what to do, never an empty
+        # certificate. Still a 404, so the answer says nothing about other people's centres.
+        return render(request, "volunteers/documents/no_certificate.html", {"profile": profile}, status=404)
     return documents.attachment(
         documents.certificate_pdf(profile, centre), documents.certificate_filename(profile, centre)
     )

@@ -14,26 +14,20 @@ from decimal import Decimal
 
 from anyascii import anyascii
 from django.conf import settings
-from django.db.models import Count, Max, Min, Sum
+from django.db.models import Sum
 from django.http import HttpResponse
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from core.models import Centre
 from core.pdf import PDF_CONTENT_TYPE, render_pdf
 from volunteers.models import HoursEntry, HoursStatus
 from volunteers.services.documents import LONG_WORK_DAYS
-from volunteers.services.hours import totals
+from volunteers.services.hours import MAX_HOURS, format_hours
 
 # Larger logos are left out rather than bloating every PDF.
 MAX_LOGO_BYTES = 1024 * 1024
 LOGO_TYPES = ("image/png", "image/jpeg", "image/gif", "image/webp")
-
-
-def format_hours(value):
-    """Hours as Polish documents write them: "12,5", "3", "0,25" (no trailing zeros)."""
-    value = Decimal(value or 0).quantize(Decimal("0.01")).normalize()
-    return formats.number_format(value)
 
 
 def full_name(user):
@@ -101,6 +95,7 @@ def agreement_context(agreement):
         "task": task,
         "coordinator_name": task.coordinator_name if task else "",
         "days": days,
+        "one_day": days == 1,
         # Art. 46 (3): the centre insures the volunteer against accidents for work up to 30
         # days; longer work is covered by the statutory accident benefits (art. 46 (2)).
         "short_work": days <= LONG_WORK_DAYS,
@@ -133,22 +128,50 @@ def certificate_centres(profile):
     return Centre.objects.filter(pk__in=centre_ids).order_by("pk")
 
 
+def certified_hours(entries):
+    """The approved hours of `entries` per task, each day's hours capped at 24.
+
+    The services refuse more than 24 hours a day, but rows older than that rule, or written
+    past the services, may still hold more: a certificate must never state the impossible.
+    On a day over 24 hours the tasks are counted in the order of their titles until the day
+    is full, so the rows and the total always agree. One query: (task, day) sums.
+    """
+    by_day = (
+        entries.filter(status=HoursStatus.APPROVED)
+        .values("task", "task_title", "date")
+        .annotate(hours=Sum("hours"))
+        .order_by("date", "task_title", "task")
+    )
+    tasks, left_on, dates = {}, {}, []
+    for row in by_day:
+        left = left_on.setdefault(row["date"], MAX_HOURS)
+        counted = min(row["hours"], left)
+        left_on[row["date"]] = left - counted
+        if not counted:
+            continue
+        dates.append(row["date"])
+        task = tasks.setdefault((row["task"], row["task_title"]), {"label": row["task_title"], "hours": Decimal("0")})
+        task["hours"] += counted
+    rows = sorted(tasks.values(), key=lambda task: (-task["hours"], task["label"]))
+    total = sum((task["hours"] for task in rows), Decimal("0"))
+    return rows, total, (min(dates) if dates else None), (max(dates) if dates else None)
+
+
 def certificate_context(profile, centre):
     """What the certificate says: the tasks with their approved hours, the period from the
-    first to the last approved session and the total, in the same few queries whatever the
-    number of sessions. Hours waiting for approval or rejected are not certified."""
-    entries = approved_hours(profile, centre)
-    summary = entries.aggregate(total=Sum("hours"), first=Min("date"), last=Max("date"), sessions=Count("pk"))
-    tasks = [{**row, "hours": format_hours(row["hours"])} for row in totals(entries, by="task")]
+    first to the last approved session (one date for one day's work) and the total, in one
+    query whatever the number of sessions. Hours waiting for approval or rejected are not
+    certified."""
+    rows, total, first, last = certified_hours(approved_hours(profile, centre))
     return {
         **centre_context(centre),
         **volunteer_context(profile),
-        "tasks": tasks,
-        "first_date": summary["first"],
-        "last_date": summary["last"],
-        "sessions": summary["sessions"],
-        "total": summary["total"] or Decimal("0"),
-        "total_display": format_hours(summary["total"]),
+        "tasks": [{**row, "hours": format_hours(row["hours"])} for row in rows],
+        "first_date": first,
+        "last_date": last,
+        "one_day": first is not None and first == last,
+        "total": total,
+        "total_display": format_hours(total),
         "issued_on": timezone.localdate(),
         "place": centre.city,
     }

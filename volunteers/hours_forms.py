@@ -4,6 +4,7 @@ Field errors use Django's own translated messages wherever they fit, plus the se
 refusals, each shown right at the field that must change.
 """
 
+import re
 from decimal import Decimal
 
 from django import forms
@@ -11,17 +12,39 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from volunteers import services
+from volunteers.services.hours import QUARTER, format_hours
 
-QUARTER = Decimal("0.25")
+# What people type for hours: "2", "1,5", "1.5", "0,25". Nothing else (no exponents, no
+# thousands separators, no other scripts' digits) is read as a number.
+HOURS_TYPED = re.compile(r"^\d{1,2}(?:[.,]\d{1,2})?$")
 
 
 class HoursField(forms.DecimalField):
-    """Hours as people type them: "2,5" (the Polish decimal comma) as well as "2.5"."""
+    """Hours as people type them: "1,5" (the Polish decimal comma) as well as "1.5".
+
+    A text input, not `type=number`: Chromium's number input drops a comma it does not
+    expect in the page's locale, so "1,5" arrived as "15". `inputmode=decimal` still brings
+    up the digit keyboard on a phone. A stored value is shown back with the comma.
+    """
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "size": "6"})
 
     def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace(",", ".")
-        return super().to_python(value)
+        if value in self.empty_values:
+            return None
+        value = str(value).strip()
+        if not HOURS_TYPED.match(value):
+            raise forms.ValidationError(_("Enter the hours as a number, e.g. 2 or 1,5."), code="invalid")
+        return Decimal(value.replace(",", "."))
+
+    def prepare_value(self, value):
+        if isinstance(value, Decimal):
+            return format_hours(value)
+        return value
+
+    def widget_attrs(self, widget):
+        # DecimalField would add min/max/step, which mean nothing on a text input.
+        return {}
 
 
 def plausible_id(value):
@@ -57,9 +80,6 @@ class LogHoursForm(forms.Form):
     )
     hours = HoursField(
         label=_("Hours"),
-        min_value=services.MIN_HOURS,
-        max_value=services.MAX_HOURS,
-        widget=forms.NumberInput(attrs={"step": "0.25", "inputmode": "decimal"}),
         help_text=_("In quarters of an hour, e.g. 2,5 for two and a half hours."),
     )
     note = forms.CharField(
@@ -77,8 +97,10 @@ class LogHoursForm(forms.Form):
         self.fields["date"].widget.attrs["max"] = timezone.localdate().isoformat()
 
     def clean_hours(self):
-        # Runs only once the field's bounds hold, so the remainder is always defined.
+        # The bounds in words with a decimal comma (Django's own message would say "0.25").
         hours = self.cleaned_data["hours"]
+        if not services.MIN_HOURS <= hours <= services.MAX_HOURS:
+            raise forms.ValidationError(_("Enter between 0.25 and 24 hours."))
         if hours % QUARTER:
             raise forms.ValidationError(_("Enter the hours in quarters of an hour, e.g. 1,25, 1,5 or 2."))
         return hours

@@ -16,7 +16,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from volunteers import services
+from volunteers import documents, services
 from volunteers.hours_forms import LogHoursForm
 from volunteers.models import HoursEntry, HoursStatus
 
@@ -54,6 +54,8 @@ def hours_page(request):
         "awaiting_agreement": [task for task in task_list if services.agreement_missing(profile, task)],
         "page_obj": page_obj,
         "totals": hours_totals(entries),
+        # A certificate only where some hours were approved: there is nothing else to certify.
+        "certificate_centres": list(documents.certificate_centres(profile).select_related("site")),
     }
     return render(request, "volunteers/hours/index.html", context)
 

@@ -1,6 +1,10 @@
+import datetime
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
 from accounts.permissions import centres_for, staff_of
@@ -17,6 +21,8 @@ class AuditKind(models.TextChoices):
     MFA_RESET = "mfa_reset", _("Recovery codes regenerated")
     ROLE_GRANTED = "role_granted", _("Role granted")
     ROLE_REMOVED = "role_removed", _("Role removed")
+    HOURS_APPROVED = "hours_approved", _("Volunteer hours approved")
+    HOURS_REJECTED = "hours_rejected", _("Volunteer hours rejected")
 
 
 FAILED_STEPS = {"password": _("wrong password"), "two-factor": _("wrong two-factor code")}
@@ -91,6 +97,14 @@ class AuditEntry(models.Model):
             # Set when the account or the centre was deleted, so the entry cannot point at it.
             gone = [details[key] for key in ("person", "centre") if details.get(key)]
             return f"{role} ({', '.join(gone)})" if gone else str(role)
+        if self.kind in (AuditKind.HOURS_APPROVED, AuditKind.HOURS_REJECTED):
+            # Stored as written when decided, so the entry reads the same after the task is gone.
+            parts = [details.get("task", "")]
+            if details.get("date"):
+                parts.append(date_format(datetime.date.fromisoformat(details["date"]), "DATE_FORMAT"))
+            if details.get("hours"):
+                parts.append(_("%(hours)s h") % {"hours": number_format(Decimal(details["hours"]).normalize())})
+            return ", ".join(str(part) for part in parts if part)
         if self.kind == AuditKind.LOGIN_FAILED:
             return str(FAILED_STEPS.get(details.get("step"), ""))
         return str(MFA_METHODS.get(details.get("method"), details.get("method", "")))

@@ -1,6 +1,7 @@
 """Shared pieces of the hours tests (test_hours_views, test_hours_admin): tasks of both
 centres, accepted volunteers and their entries, and a look at the page's HTML."""
 
+import datetime
 from decimal import Decimal
 
 from bs4 import BeautifulSoup
@@ -11,19 +12,27 @@ from volunteers.models import Application, HoursEntry, HoursStatus
 
 
 def past_task(site, title="Zbiórka darów", days_ago=10):
-    """A published one-off task `days_ago` days ago: hours may be logged on its day."""
-    return make_task(make_task_index(site), title, start_date=days_from_today(-days_ago))
+    """A published one-off task `days_ago` days ago, 9:00–17:00: up to 8 hours may be logged
+    on its day."""
+    return make_task(
+        make_task_index(site),
+        title,
+        start_date=days_from_today(-days_ago),
+        start_time=datetime.time(9, 0),
+        end_time=datetime.time(17, 0),
+    )
 
 
 def long_task_next_to(task):
-    """Recurring work over 30 days under the same index: hours need a signed agreement."""
+    """Recurring work over 30 days under the same index, every day of the week: hours need a
+    signed agreement."""
     return make_task(
         task.get_parent().specific,
         "Odrabianie lekcji",
         kind="recurring",
         start_date=days_from_today(-20),
         end_date=days_from_today(40),
-        weekdays=[0, 2],
+        weekdays=list(range(7)),
     )
 
 

@@ -186,7 +186,16 @@ def test_minor_is_marked_with_the_guardians_details(admin, long_task):
     assert "Ewa Mała" in text and "ewa.mala@example.org" in text
 
 
-def test_hours_and_documents_links_appear_once_those_screens_exist(admin, profile):
+def test_hours_and_documents_links_appear_once_those_screens_exist(admin, profile, accepted):
+    HoursEntry.objects.create(
+        volunteer=profile,
+        task=accepted.task,
+        task_title=accepted.task.title,
+        centre=accepted.centre,
+        date=accepted.task.start_date,
+        hours=Decimal("2"),
+        status=HoursStatus.APPROVED,
+    )
     html = admin.get(detail(profile)).content.decode()
 
     for name, args, query in (
@@ -198,6 +207,22 @@ def test_hours_and_documents_links_appear_once_those_screens_exist(admin, profil
         except NoReverseMatch:
             continue
         assert f'href="{url.replace("&", "&amp;")}"' in html, name
+
+
+def test_no_certificate_link_while_nothing_is_approved(admin, profile, accepted):
+    HoursEntry.objects.create(
+        volunteer=profile,
+        task=accepted.task,
+        task_title=accepted.task.title,
+        centre=accepted.centre,
+        date=accepted.task.start_date,
+        hours=Decimal("2"),
+        status=HoursStatus.SUBMITTED,
+    )
+
+    html = admin.get(detail(profile)).content.decode()
+
+    assert "/admin/wolontariat-dokumenty/zaswiadczenie/" not in html
 
 
 def test_coordinator_of_another_centre_gets_not_found(other_admin, profile, long_task):

@@ -365,12 +365,16 @@ def test_coordinator_of_two_centres_chooses_the_issuing_one(client, centre, cent
     assert client.get(f"{url}?centre=abc").status_code == 404
 
 
-def test_coordinator_gets_no_certificate_without_approved_hours(client, centre, volunteer, task, jaslo):
+def test_coordinator_gets_a_word_not_a_certificate_without_approved_hours(client, centre, volunteer, task, jaslo):
     Application.objects.create(task=task, volunteer=volunteer, centre=centre, status=ApplicationStatus.ACCEPTED)
     log(volunteer, task, "3", status=HoursStatus.SUBMITTED)
     client.force_login(make_staff("koordynator@example.org", jaslo, Role.SUPERVISOR))
 
-    assert client.get(f"/admin/wolontariat-dokumenty/zaswiadczenie/{volunteer.pk}/").status_code == 404
+    response = client.get(f"/admin/wolontariat-dokumenty/zaswiadczenie/{volunteer.pk}/", follow=True)
+
+    assert response.redirect_chain[0][0] == f"/admin/wolontariusze/{volunteer.pk}/"
+    assert response["Content-Type"].startswith("text/html")
+    assert "nie ma czego poświadczyć" in " ".join(str(message) for message in response.context["messages"])
 
 
 def test_dashboard_lists_agreements_and_certificates_with_their_links(client, centre, volunteer, task):

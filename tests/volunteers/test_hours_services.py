@@ -33,13 +33,19 @@ def index(jaslo):
 
 @pytest.fixture
 def short_task(index):
-    """A one-off task three days ago: no agreement needed."""
-    return make_task(index, "Zbiórka darów", start_date=days_from_today(-3))
+    """A one-off task three days ago, 9:00–17:00: no agreement needed."""
+    return make_task(
+        index,
+        "Zbiórka darów",
+        start_date=days_from_today(-3),
+        start_time=datetime.time(9, 0),
+        end_time=datetime.time(17, 0),
+    )
 
 
 @pytest.fixture
 def long_task(index):
-    """Recurring work over 30 days: hours need a signed agreement."""
+    """Recurring work over 30 days, every day of the week: hours need a signed agreement."""
     return make_task(
         index,
         "Odrabianie lekcji",
@@ -47,7 +53,7 @@ def long_task(index):
         kind="recurring",
         start_date=days_from_today(-20),
         end_date=days_from_today(40),
-        weekdays=[0, 2],
+        weekdays=list(range(7)),
     )
 
 
@@ -136,8 +142,10 @@ def test_hours_must_lie_between_a_quarter_and_a_whole_day(volunteer, short_task,
 
 
 @pytest.mark.parametrize("hours", ["0.25", "24"])
-def test_the_bounds_themselves_are_allowed(volunteer, short_task, hours):
-    assert services.log_hours(volunteer, short_task, short_task.start_date, Decimal(hours)).pk
+def test_the_bounds_themselves_are_allowed(volunteer, long_task, hours):
+    sign_agreement(volunteer, long_task)
+
+    assert services.log_hours(volunteer, long_task, days_from_today(-1), Decimal(hours)).pk
 
 
 def test_work_over_30_days_needs_the_signed_agreement_first(volunteer, long_task):

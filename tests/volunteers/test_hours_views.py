@@ -1,6 +1,7 @@
 """Hours on the volunteer's side: logging a session, the list of own entries, taking one back,
 and the hours section of the dashboard. The admin side is in test_hours_admin.py."""
 
+import datetime
 from decimal import Decimal
 from unittest import mock
 
@@ -67,7 +68,7 @@ def test_volunteer_logs_hours_with_a_decimal_comma(task, volunteer, volunteer_cl
     )
     page = volunteer_client.get(HOURS)
     assert page.context["messages"] and "Sortowanie ubrań" in page.content.decode()
-    assert soup(page).select_one(".hours-waiting").get_text() == "2,5"
+    assert soup(page).select_one(".hours-waiting").get_text() == "2,5 godz."
 
 
 def test_a_decimal_point_works_too(task, volunteer, volunteer_client):
@@ -157,7 +158,7 @@ def test_page_lists_own_entries_with_status_in_words_and_reason(task, volunteer,
     assert "Cudza notatka" not in response.content.decode()
     statuses = {row.select_one(".hours-status").get_text() for row in rows}
     assert statuses == {HoursStatus.APPROVED.label, HoursStatus.REJECTED.label}
-    assert page.select_one(".hours-approved").get_text() == "2"
+    assert page.select_one(".hours-approved").get_text() == "2 godz."
 
 
 def test_without_a_profile_the_page_invites_to_become_a_volunteer(jaslo, client):
@@ -212,8 +213,8 @@ def test_dashboard_shows_totals_recent_entries_and_the_link(task, volunteer, vol
     page = soup(volunteer_client.get(DASHBOARD))
 
     section = page.select_one(".dashboard-hours")
-    assert section.select_one(".hours-approved").get_text() == "2"
-    assert section.select_one(".hours-waiting").get_text() == "1,25"
+    assert section.select_one(".hours-approved").get_text() == "2 godz."
+    assert section.select_one(".hours-waiting").get_text() == "1,25 godz."
     assert len(section.select(".recent-hours li")) == 2
     assert section.find("a", href=HOURS) is not None
 
@@ -230,3 +231,48 @@ def test_dashboard_and_hours_page_queries_do_not_grow_with_entries(task, volunte
     for _ in range(12):
         log(volunteer, task, status=HoursStatus.APPROVED)
     assert (count(DASHBOARD), count(HOURS)) == few
+
+
+# --- Typing hours the Polish way -----------------------------------------------------------------
+
+
+def test_hours_field_is_a_text_input_that_brings_up_the_decimal_keyboard(volunteer_client):
+    field = soup(volunteer_client.get(HOURS)).find("input", attrs={"name": "hours"})
+
+    assert field["type"] == "text" and field["inputmode"] == "decimal"
+    assert not field.has_attr("step")
+
+
+def test_one_and_a_half_typed_with_a_comma_is_stored_and_listed_as_1_5(task, volunteer_client):
+    volunteer_client.post(HOURS, {"task": task.pk, "date": task.start_date.isoformat(), "hours": "1,5"})
+
+    assert HoursEntry.objects.get().hours == Decimal("1.5")
+    cells = soup(volunteer_client.get(HOURS)).select_one(".hours-entry").find_all("td")
+    assert cells[2].get_text().strip() == "1,5"
+
+
+@pytest.mark.parametrize("typed", ["1e1", "1,5,5", "١٫٥", "1 5", "0x2", "∞"])
+def test_anything_but_a_plain_number_is_refused_at_the_field(task, volunteer_client, typed):
+    response = volunteer_client.post(HOURS, {"task": task.pk, "date": task.start_date.isoformat(), "hours": typed})
+
+    assert error_of(response, "hours")
+    assert soup(response).find("input", attrs={"name": "hours"})["value"] == typed
+    assert not HoursEntry.objects.exists()
+
+
+def test_more_than_24_hours_a_day_is_refused_at_the_hours_field(task, volunteer, volunteer_client):
+    log(volunteer, task, "8")
+    other = make_task(
+        task.get_parent().specific,
+        "Dyżur nocny",
+        start_date=task.start_date,
+        start_time=datetime.time(0, 0),
+        end_time=datetime.time(23, 0),
+    )
+    Application.objects.create(task=other, volunteer=volunteer, centre=other.centre, status="accepted")
+
+    response = volunteer_client.post(HOURS, {"task": other.pk, "date": task.start_date.isoformat(), "hours": "16,5"})
+
+    assert "ponad 24 godziny" in error_of(response, "hours")
+    assert soup(response).find("input", attrs={"name": "hours"})["value"] == "16,5"
+    assert HoursEntry.objects.count() == 1

@@ -133,9 +133,9 @@ PEOPLE = {
             hours=(
                 (
                     FESTYN,
-                    "8",
+                    "5",
                     HoursStatus.REJECTED,
-                    "Festyn trwał od 11:00 do 16:00 – wpisz, proszę, 5 godzin.",
+                    "Na liście obecności jesteś od 14:00 do 16:00 – wpisz, proszę, 2 godziny.",
                 ),
             ),
         ),

@@ -35,6 +35,7 @@ from volunteers.services.hours import (
     log_hours,
     loggable_tasks,
     reject_hours,
+    task_duration,
     totals,
 )
 from volunteers.services.own_data import (
@@ -123,6 +124,7 @@ __all__ = [
     "save_profile",
     "signed_agreement",
     "standards_acknowledged",
+    "task_duration",
     "task_minimum_age",
     "totals",
     "withdraw",

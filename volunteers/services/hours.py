@@ -3,8 +3,14 @@
 One function per transition of `HoursStatus`; each checks the actor and the current state.
 Refusals are `HoursRefused` (an `ApplicationRefused`) naming the form field they concern, so
 the volunteer's form can show each one next to what must change. The volunteer is e-mailed
-once a decision is committed. Totals count approved hours only, also those whose volunteer
-has since erased their data.
+once a decision is committed, and each decision is written to the audit log. Totals count
+approved hours only, also those whose volunteer has since erased their data.
+
+What can never be true is refused here, for logging and approving alike: more than 24 hours
+of one person on one day (all tasks, all centres; rejected entries do not count), more than
+a one-off task lasts, a day the task does not take place. Both steps lock the volunteer's
+profile row first, so two requests for the same person are checked one after the other
+(PostgreSQL); the logging of another person is never held up.
 """
 
 import datetime
@@ -13,17 +19,23 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from accounts.audit import record
+from accounts.models import AuditKind
 from accounts.permissions import centres_for
-from volunteers.models import Application, ApplicationStatus, HoursEntry, HoursStatus
+from volunteers.models import Application, ApplicationStatus, HoursEntry, HoursStatus, TaskKind, VolunteerProfile
 from volunteers.services.applications import DECIDING_ROLES, ApplicationRefused
 from volunteers.services.documents import agreement_missing
 
 # A day has 24 hours; more in one entry is a typing error, not a long shift.
 MAX_HOURS = Decimal("24")
 MIN_HOURS = Decimal("0.25")
+# Hours are logged in quarters of an hour (the form says so; the model keeps two decimals).
+QUARTER = Decimal("0.25")
+# What counts towards the day's and the task's limits when logging: all but rejected entries.
+COUNTED = (HoursStatus.SUBMITTED, HoursStatus.APPROVED)
 
 
 class HoursRefused(ApplicationRefused):
@@ -45,33 +57,113 @@ def loggable_tasks(volunteer):
 def log_hours(volunteer, task, date, hours, note=""):
     """Record a session; it waits for the coordinator's approval.
 
-    Refused unless the volunteer was accepted for the task, the day lies within the task's
-    period and not in the future, and, for work over 30 days, the agreement is signed
-    (art. 44 (2) of the Act).
+    Refused unless the volunteer was accepted for the task, the day is one of the task's days
+    and not in the future, the hours fit the day and the task, and, for work over 30 days,
+    the agreement is signed (art. 44 (2) of the Act).
     """
     if not Application.objects.filter(volunteer=volunteer, task=task, status=ApplicationStatus.ACCEPTED).exists():
         raise HoursRefused(_("You can log hours only for a task you have been accepted for."), "task")
     if date > timezone.localdate():
         raise HoursRefused(_("You cannot log hours for a day that has not come yet."), "date")
-    if date < task.start_date or date > task.last_date:
-        raise HoursRefused(_("This day is outside the task's dates."), "date")
+    _check_task_day(task, date)
     hours = Decimal(hours)
     if not hours.is_finite() or not MIN_HOURS <= hours <= MAX_HOURS:
         raise HoursRefused(_("Enter between 0.25 and 24 hours."), "hours")
+    if hours % QUARTER:
+        raise HoursRefused(_("Enter the hours in quarters of an hour, e.g. 1,25, 1,5 or 2."), "hours")
     if agreement_missing(volunteer, task):
         raise HoursRefused(
             _("This work lasts more than 30 days: it can start once your signed agreement is recorded by the centre."),
             "task",
         )
-    return HoursEntry.objects.create(
-        volunteer=volunteer,
-        task=task,
-        task_title=task.title,
-        centre=task.centre,
-        date=date,
-        hours=hours,
-        note=note,
-    )
+    with transaction.atomic():
+        _lock_volunteer(volunteer.pk)
+        logged = _hours_on(volunteer.pk, date, COUNTED)
+        if logged + hours > MAX_HOURS:
+            raise HoursRefused(
+                _(
+                    "You have already logged %(logged)s h on this day; with these it would be more than 24 hours. "
+                    "Correct the number or take back an entry you logged twice."
+                )
+                % {"logged": format_hours(logged)},
+                "hours",
+            )
+        limit = task_duration(task)
+        if limit is not None:
+            on_task = _hours_on_task(volunteer.pk, task.pk, COUNTED)
+            if on_task + hours > limit:
+                raise HoursRefused(
+                    _(
+                        "This task lasts %(limit)s h in all and you have already logged %(logged)s h on it: "
+                        "at most %(left)s h more can be logged."
+                    )
+                    % {
+                        "limit": format_hours(limit),
+                        "logged": format_hours(on_task),
+                        "left": format_hours(max(limit - on_task, Decimal("0"))),
+                    },
+                    "hours",
+                )
+        return HoursEntry.objects.create(
+            volunteer=volunteer,
+            task=task,
+            task_title=task.title,
+            centre=task.centre,
+            date=date,
+            hours=hours,
+            note=note,
+        )
+
+
+def task_duration(task):
+    """How many hours a one-off task lasts in all: its daily time (start to end) times its
+    days, rounded down to a quarter; None for a recurring task, whose sessions may run over
+    their schedule (those are flagged, not refused)."""
+    from volunteers.notices import task_dates
+
+    if task.kind != TaskKind.ONE_OFF:
+        return None
+    start = datetime.datetime.combine(datetime.date.min, task.start_time)
+    end = datetime.datetime.combine(datetime.date.min, task.end_time)
+    minutes = int((end - start).total_seconds() // 60)
+    if minutes <= 0:
+        # The page's validation forbids it; an end past midnight is the only reading left.
+        minutes += 24 * 60
+    days = len(task_dates(task, task.start_date, task.last_date))
+    return (Decimal(minutes * days) / 60 / QUARTER).to_integral_value(rounding="ROUND_FLOOR") * QUARTER
+
+
+def _check_task_day(task, date):
+    from volunteers.notices import task_dates
+
+    if date < task.start_date or date > task.last_date:
+        raise HoursRefused(_("This day is outside the task's dates."), "date")
+    if not task_dates(task, date, date):
+        raise HoursRefused(
+            _("The task does not take place on this day of the week; it takes place %(days)s.")
+            % {"days": task.weekday_names},
+            "date",
+        )
+
+
+def _lock_volunteer(profile_id):
+    """Hold the volunteer's profile row until the transaction ends: every check of their
+    day's hours waits for the previous one to commit."""
+    list(VolunteerProfile.objects.select_for_update().filter(pk=profile_id).values_list("pk", flat=True))
+
+
+def _hours_on(profile_id, date, statuses, exclude=None):
+    entries = HoursEntry.objects.filter(volunteer_id=profile_id, date=date, status__in=statuses)
+    if exclude is not None:
+        entries = entries.exclude(pk=exclude)
+    return entries.aggregate(total=Sum("hours"))["total"] or Decimal("0")
+
+
+def _hours_on_task(profile_id, task_id, statuses, exclude=None):
+    entries = HoursEntry.objects.filter(volunteer_id=profile_id, task_id=task_id, status__in=statuses)
+    if exclude is not None:
+        entries = entries.exclude(pk=exclude)
+    return entries.aggregate(total=Sum("hours"))["total"] or Decimal("0")
 
 
 def delete_hours(entry, volunteer):
@@ -89,16 +181,55 @@ def _decide_hours(entry, actor, status, reason=""):
     if not centres_for(actor, *DECIDING_ROLES).filter(pk=entry.centre_id).exists():
         raise HoursRefused(_("Only the coordinators of the task's centre can decide on these hours."))
     with transaction.atomic():
-        entry = HoursEntry.objects.select_for_update().get(pk=entry.pk)
+        # The profile first, then the entry: the same order as logging, so the two never deadlock.
+        if entry.volunteer_id is not None:
+            _lock_volunteer(entry.volunteer_id)
+        entries = HoursEntry.objects.select_for_update(of=("self",)).select_related("task", "volunteer__user")
+        entry = entries.get(pk=entry.pk)
         if entry.status != HoursStatus.SUBMITTED:
             raise HoursRefused(_("These hours have already been decided on."))
+        if status == HoursStatus.APPROVED:
+            _check_approval(entry)
         entry.status = status
         entry.reject_reason = reason
         entry.decided_at = timezone.now()
         entry.decided_by = actor
         entry.save(update_fields=["status", "reject_reason", "decided_at", "decided_by"])
+        record(
+            AuditKind.HOURS_APPROVED if status == HoursStatus.APPROVED else AuditKind.HOURS_REJECTED,
+            actor=actor,
+            subject_user=entry.volunteer.user if entry.volunteer_id is not None else None,
+            centre=entry.centre,
+            details={
+                "entry": entry.pk,
+                "task": entry.task_title,
+                "date": entry.date.isoformat(),
+                "hours": str(entry.hours),
+            },
+        )
         _notify(entry)
     return entry
+
+
+def _check_approval(entry):
+    """Approved hours stay possible, whatever was stored before these rules or past them:
+    at most 24 approved hours on the day and no more than a one-off task lasts."""
+    if entry.volunteer_id is None:
+        return
+    approved = _hours_on(entry.volunteer_id, entry.date, (HoursStatus.APPROVED,), exclude=entry.pk)
+    if approved + entry.hours > MAX_HOURS:
+        raise HoursRefused(
+            _("%(approved)s h of this volunteer on this day are already approved; with these it would be more than 24.")
+            % {"approved": format_hours(approved)}
+        )
+    limit = task_duration(entry.task) if entry.task is not None else None
+    if limit is not None:
+        approved = _hours_on_task(entry.volunteer_id, entry.task_id, (HoursStatus.APPROVED,), exclude=entry.pk)
+        if approved + entry.hours > limit:
+            raise HoursRefused(
+                _("The task lasts %(limit)s h in all and %(approved)s h of this volunteer on it are already approved.")
+                % {"limit": format_hours(limit), "approved": format_hours(approved)}
+            )
 
 
 def _notify(entry):
@@ -121,6 +252,12 @@ def reject_hours(entry, actor, reason):
     if not reason:
         raise HoursRefused(_("Give the reason for rejecting; the volunteer will see it."), "reason")
     return _decide_hours(entry, actor, HoursStatus.REJECTED, reason)
+
+
+def format_hours(value):
+    """Hours as Polish text writes them: "1,5", "24", "0,25" (the locale's decimal separator,
+    no trailing zeros); used by the pages, the e-mails and the PDFs alike."""
+    return formats.number_format(Decimal(value or 0).quantize(Decimal("0.01")).normalize())
 
 
 def approved_total(entries):

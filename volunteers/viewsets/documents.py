@@ -5,9 +5,11 @@ is looked up among what the person may see (their centre's agreements, volunteer
 applied to or were imported by their centre), so another centre's document answers 404.
 """
 
+from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
+from django.utils.translation import gettext as _
 from wagtail.admin.viewsets.base import ViewSet
 
 from accounts.permissions import centres_for
@@ -49,7 +51,11 @@ def certificate_pdf(request, profile_id):
     centre = staff_centre(request, profile_id)
     profile = get_object_or_404(profiles_of_centre(request.user, centre).select_related("user"), pk=profile_id)
     if not documents.approved_hours(profile, centre).exists():
-        raise Http404("no approved hours")
+        # The link is not offered then; an old bookmark gets a word, not an empty certificate.
+        messages.info(
+            request, _("The centre has not approved any hours of this volunteer yet: there is nothing to certify.")
+        )
+        return redirect("volunteer_people:detail", profile.pk)
     return documents.attachment(
         documents.certificate_pdf(profile, centre), documents.certificate_filename(profile, centre)
     )

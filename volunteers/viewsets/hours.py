@@ -24,7 +24,8 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from volunteers import services
 from volunteers.models import HoursEntry, HoursStatus
-from volunteers.templatetags.volunteer_hours import hours as format_hours
+from volunteers.services.hours import format_hours
+from volunteers.services.hours_flags import flag_reasons
 
 # hours_actions registers the approve and reject bulk actions when imported.
 from volunteers.viewsets.hours_actions import BULK_TYPE
@@ -42,6 +43,15 @@ class StatusColumn(Column):
         if instance.reject_reason:
             return f"{instance.get_status_display()}: {instance.reject_reason}"
         return instance.get_status_display()
+
+
+class FlagsColumn(Column):
+    """Why an entry is unusual (see services.hours_flags), empty for the usual ones."""
+
+    cell_template_name = "volunteers/admin/hours/flags_cell.html"
+
+    def get_value(self, instance):
+        return flag_reasons(instance)
 
 
 class HoursIndexView(IndexView):
@@ -71,6 +81,7 @@ class HoursIndexView(IndexView):
             Column("task_title", label=_("Task"), sort_key="task_title"),
             Column("hours", label=_("Hours"), sort_key="hours", accessor=hours_display),
             StatusColumn("status", label=_("Status"), sort_key="status"),
+            FlagsColumn("flags", label=_("Unusual")),
             Column("note", label=_("Volunteer's note")),
         ]
 

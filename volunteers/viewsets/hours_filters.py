@@ -16,6 +16,7 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from volunteers.hours_forms import SafeIdChoice
 from volunteers.models import HoursEntry, HoursStatus, TaskPage
 from volunteers.permissions import profiles_visible_to
+from volunteers.services.hours_flags import ANY_FLAG, HoursFlag, flagged, with_flags
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -29,8 +30,8 @@ def volunteer_name(entry):
 
 
 def decided_entries(user):
-    """The hours a person may see and decide on, with what the listing shows."""
-    return HoursEntry.objects.visible_to(user).select_related("volunteer__user")
+    """The hours a person may see and decide on, with what the listing shows (the flags too)."""
+    return with_flags(HoursEntry.objects.visible_to(user).select_related("volunteer__user"))
 
 
 def centre_tasks(request):
@@ -91,10 +92,19 @@ class HoursFilterSet(WagtailFilterSet):
     volunteer = ModelChoiceFilter(label=_("Volunteer"), queryset=centre_volunteers)
     month = MonthFilter(label=_("Month"))
     date = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
+    flag = django_filters.ChoiceFilter(
+        label=_("Unusual entries"),
+        choices=[(ANY_FLAG, _("any reason")), *HoursFlag.choices],
+        empty_label=_("All"),
+        method="filter_flag",
+    )
 
     class Meta:
         model = HoursEntry
-        fields = ["status", "task", "volunteer", "month", "date"]
+        fields = ["status", "task", "volunteer", "month", "date", "flag"]
+
+    def filter_flag(self, queryset, name, value):
+        return flagged(queryset, value) if value else queryset
 
 
 def filtered_entries(request):

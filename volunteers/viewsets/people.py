@@ -37,6 +37,7 @@ from volunteers.models import (
     DayPart,
     District,
     HoursEntry,
+    HoursStatus,
     Skill,
     VolunteerProfile,
     Weekday,
@@ -249,7 +250,16 @@ class VolunteerDetailView(PeopleAccessMixin, WagtailAdminTemplateMixin, Template
             clearance_form=ClearanceForm(centres=self.centres) if can_record and self.centres else None,
             can_sign=user.has_perm("volunteers.change_agreement"),
             hours_url=optional_url("volunteer_hours:index", query=f"?volunteer={profile.pk}"),
-            certificate_url=optional_url("volunteer_documents:certificate", profile.pk),
+            # Offered only when there is something to certify in a centre this person decides for.
+            certificate_url=(
+                optional_url("volunteer_documents:certificate", profile.pk)
+                if HoursEntry.objects.filter(
+                    volunteer=profile,
+                    status=HoursStatus.APPROVED,
+                    centre__in=centres_for(user, *services.DECIDING_ROLES),
+                ).exists()
+                else None
+            ),
             applications_url=reverse("volunteer_applications:index"),
         )
         return context
