@@ -31,7 +31,7 @@ _POLISH_LETTERS = {"a": "ą", "c": "ć", "e": "ę", "l": "ł", "n": "ń", "o": "
 # Polish words carry few diacritics ("żółć" has four); trying at most this many, and at
 # most MAX_SPELLINGS spellings in all, bounds a long query word to a few milliseconds.
 MAX_LETTERS_PUT_BACK = 4
-MAX_SPELLINGS = 800
+MAX_SPELLINGS = 400
 
 _local = threading.local()
 
@@ -63,7 +63,7 @@ def _folded_terms(texts):
     )
 
 
-@functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=100_000)
 def word_terms(word):
     """Index terms of one word as written on a page: its folded lemmas and its folded self."""
     word = word.lower()

@@ -75,3 +75,9 @@ def test_huge_page_numbers_show_the_last_page(one_page, client, page):
     response = client.get("/szukaj/", {"q": "pomoc", "page": page})
     assert response.status_code == 200
     assert soup(response).select_one(".search-result-title a").get_text() == "Ośrodek Pomocy Społecznej"
+
+
+def test_a_word_too_long_to_index_finds_nothing_without_error(one_page, client):
+    html = soup(client.get("/szukaj/", {"q": "pomoc " + "ab" * 60}))
+    assert html.select(".search-result") == []
+    assert "Nic nie znaleziono" in html.get_text()
