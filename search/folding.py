@@ -1,47 +1,49 @@
-"""Diacritic folding shared by the index and the query.
+"""Splitting text into words, and diacritic folding shared by the index and the query.
 
 Residents often type without Polish letters ("osrodek", "spoleczna"). Databases disagree on
 what they fold (SQLite's FTS5 folds "ś" and "ó" but not "ł"; PostgreSQL folds nothing
-without the unaccent extension), so both sides of the comparison are folded here, the same
-way, and the database only compares plain lower-case text.
+without the unaccent extension), so every index term and every query term is folded here,
+the same way, and the database only compares plain lower-case words for equality.
 """
 
 import re
+import unicodedata
 
-from core.text import fold, fold_char
+from core.text import fold
 
-_WORD = re.compile(r"[^\W_]+")
+# Letters and digits only: punctuation, quotes, markup and control characters separate words.
+WORD = re.compile(r"[^\W_]+")
 
-MAX_TERMS = 8
+MAX_QUERY_WORDS = 8
 MIN_TERM_LENGTH = 2
+# Longer "words" are hashes, links or garbage; no one types them into a search box.
+MAX_TERM_LENGTH = 60
 
-__all__ = ["fold", "fold_with_map", "query_terms"]
+__all__ = ["WORD", "fold", "query_words", "words_with_spans"]
 
 
-def fold_with_map(text):
-    """Fold `text` and also return, for each folded character, its index in `text`.
+def words_with_spans(text):
+    """Each word of `text` with its start and end, after composing decomposed letters.
 
-    Folding may change lengths ("ß" → "ss"), so highlighting a match found in folded text
-    needs this map to find the same words in the original.
+    "s" followed by a combining acute is one letter "ś" to a reader; composing first keeps
+    such a word whole. Composition can shorten the text, so the spans refer to the
+    composed text, which is returned too.
     """
-    folded, positions = [], []
-    for index, char in enumerate(text):
-        piece = fold_char(char)
-        folded.append(piece)
-        positions.extend([index] * len(piece))
-    return "".join(folded), positions
+    text = unicodedata.normalize("NFC", text or "")
+    return text, [(match.group(), match.start(), match.end()) for match in WORD.finditer(text)]
 
 
-def query_terms(query):
-    """Split a query typed by anyone into at most MAX_TERMS safe, folded words.
+def query_words(query):
+    """Split a query typed by anyone into at most MAX_QUERY_WORDS lower-case words, as typed.
 
-    Punctuation, quotes, markup and control characters only separate words: no search
-    syntax is exposed, so nothing a visitor types can make the query fail.
+    No search syntax is exposed, so nothing a visitor types can make the query fail. The
+    words keep their Polish letters: the lemmatiser needs them to recognise the word.
     """
-    terms = []
-    for word in _WORD.findall(fold(query)):
-        if len(word) >= MIN_TERM_LENGTH and word not in terms:
-            terms.append(word)
-        if len(terms) == MAX_TERMS:
+    words = []
+    for word, _start, _end in words_with_spans(query)[1]:
+        word = word.lower()
+        if len(word) >= MIN_TERM_LENGTH and word not in words:
+            words.append(word)
+        if len(words) == MAX_QUERY_WORDS:
             break
-    return terms
+    return words

@@ -1,14 +1,17 @@
-"""Turning a page into a SearchEntry, from the search_fields its model declares."""
+"""Turning a page into a SearchEntry and its SearchTerms, from the search_fields its model declares."""
 
+import unicodedata
+
+from django.db import transaction
 from django.db.models import TextField
 from django.utils.html import strip_tags
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from search.folding import fold
-from search.models import SearchEntry
+from search.models import Place, SearchEntry, SearchTerm
+from search.terms import text_terms
 
-# Fields searched besides the title; other declared fields (tags, filters) are left out.
+# Fields that introduce a page: ranked below the title and above the rest of the text.
 LEAD_FIELDS = ("lead", "intro", "search_description")
 
 
@@ -29,29 +32,49 @@ def _field_text(page, field_name):
     return ""
 
 
-def page_text(page):
-    """Lead first (it makes the best excerpt), then the other declared search fields."""
-    page = page.specific
-    names = [f.field_name for f in page.search_fields if isinstance(f, index.SearchField)]
-    ordered = [n for n in LEAD_FIELDS if n in names or hasattr(page, n)]
-    ordered += [n for n in names if n not in ordered and n != "title"]
+def _texts(page, names):
     parts = []
-    for name in ordered:
-        text = " ".join(_field_text(page, name).split())
+    for name in names:
+        text = unicodedata.normalize("NFC", " ".join(_field_text(page, name).split()))
         if text and text not in parts:
             parts.append(text)
-    return "\n".join(parts)
+    return parts
+
+
+def page_parts(page):
+    """The lead and the rest of the declared search fields of `page`, as two lists of texts."""
+    page = page.specific
+    names = [f.field_name for f in page.search_fields if isinstance(f, index.SearchField)]
+    lead_names = [n for n in LEAD_FIELDS if n in names or hasattr(page, n)]
+    body_names = [n for n in names if n not in lead_names and n != "title"]
+    lead = _texts(page, lead_names)
+    body = [text for text in _texts(page, body_names) if text not in lead]
+    return lead, body
+
+
+def page_terms(title, lead, body):
+    """Each term of the page with the most prominent place it stands in."""
+    places = {}
+    for place, texts in ((Place.BODY, body), (Place.LEAD, lead), (Place.TITLE, [title])):
+        for text in texts:
+            for term in text_terms(text):
+                places[term] = place
+    return places
 
 
 def update_entry(page):
     if not page.live:
         remove_entry(page)
         return None
-    text = page_text(page)
-    entry, _ = SearchEntry.objects.update_or_create(
-        page=page,
-        defaults={"title_folded": fold(page.title), "text": text, "text_folded": fold(text)},
-    )
+    lead, body = page_parts(page)
+    places = page_terms(page.title, lead, body)
+    with transaction.atomic():
+        # Lead first: it makes the best excerpt.
+        entry, _ = SearchEntry.objects.update_or_create(page_id=page.pk, defaults={"text": "\n".join(lead + body)})
+        entry.terms.all().delete()
+        SearchTerm.objects.bulk_create(
+            [SearchTerm(entry=entry, term=term, place=place) for term, place in places.items()], batch_size=500
+        )
     return entry
 
 

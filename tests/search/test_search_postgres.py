@@ -13,7 +13,7 @@ def test_search_runs_on_postgresql_and_folds_polish_letters(jaslo, client):
     assert connection.vendor == "postgresql"
     make_standard(jaslo.root_page, "Źródła finansowania", lead="Ośrodek Pomocy Społecznej w Jaśle, ŁÓDŹ.")
 
-    for query in ["zrodla", "osrodek spolecznej", "LODZ", "jasle"]:
+    for query in ["zrodla", "osrodek spolecznej", "LODZ", "jasle finansowanie"]:
         html = BeautifulSoup(client.get("/szukaj/", {"q": query}).content.decode(), "html.parser")
         assert [a.get_text() for a in html.select(".search-result-title a")] == ["Źródła finansowania"], query
 
@@ -24,3 +24,16 @@ def test_nul_and_control_characters_never_reach_postgresql(jaslo, client):
         assert client.get("/szukaj/", {"q": query}).status_code == 200
     make_news_index(jaslo)
     assert client.get("/aktualnosci/", {"page": "\x00", "year": "\x00", "category": "\x00"}).status_code == 200
+
+
+def test_inflected_forms_and_whole_words_on_postgresql(jaslo, client):
+    make_standard(jaslo.root_page, "Zajęcia dla młodzieży", lead="Młodzież spotyka się w klubie.")
+    make_standard(jaslo.root_page, "Wyjazd do Łodzi", lead="O pomocy społecznej w innym mieście.")
+    make_standard(jaslo.root_page, "Pomoc społeczna", lead="Ośrodek pomaga rodzinom.")
+
+    def found(query):
+        html = BeautifulSoup(client.get("/szukaj/", {"q": query}).content.decode(), "html.parser")
+        return [a.get_text() for a in html.select(".search-result-title a")]
+
+    assert found("lodz") == ["Wyjazd do Łodzi"]
+    assert found("pomoc spoleczna") == found("pomocy społecznej") == ["Pomoc społeczna", "Wyjazd do Łodzi"]
