@@ -12,8 +12,10 @@ from volunteers.services.applications import (
     accept,
     apply,
     decline,
+    mark_verification,
     missing_for_application,
     task_minimum_age,
+    verification_pending,
     withdraw,
 )
 from volunteers.services.clearances import add_months, clearance_expiry, record_clearance
@@ -56,6 +58,7 @@ from volunteers.services.profile import (
     age_on,
     birthday_at_age,
     clearance_state,
+    cleared_pairs,
     clearances_by_centre,
     guardian_consent_missing,
     has_valid_clearances,
@@ -98,6 +101,7 @@ __all__ = [
     "birthday_at_age",
     "clearance_expiry",
     "clearance_state",
+    "cleared_pairs",
     "clearances_by_centre",
     "decline",
     "delete_hours",
@@ -112,6 +116,7 @@ __all__ = [
     "minimum_age",
     "own_data",
     "own_profile",
+    "mark_verification",
     "missing_for_application",
     "prepare_agreement",
     "record_agreement_signed",
@@ -125,5 +130,6 @@ __all__ = [
     "standards_acknowledged",
     "task_minimum_age",
     "totals",
+    "verification_pending",
     "withdraw",
 ]
