@@ -1,6 +1,6 @@
 """What the volunteer reads about their own data is complete and true: the profile shows
 everything stored, the consent step says which boxes are required, and a check that found an
-entry in a register is never shown as "valid until"."""
+entry in a register is never reported as "valid until"."""
 
 import pytest
 from bs4 import BeautifulSoup
@@ -88,13 +88,15 @@ def test_recording_an_entry_says_entry_found_not_valid_until(client, volunteer, 
     assert "ważne do" not in message
 
 
-def test_volunteer_screen_says_entry_found_not_valid_until(jaslo, volunteer, volunteer_client, checked):
+def test_volunteer_screen_in_the_admin_says_entry_found_not_valid_until(jaslo, client, volunteer, checked):
     services.record_clearance(
         volunteer, Centre.for_site(jaslo), checked, ClearanceKind.CRIMINAL_RECORD, days_from_today(-1),
         ClearanceResult.ENTRY_FOUND,
     )  # fmt: skip
+    client.force_login(checked)
 
-    row = soup_of(volunteer_client.get("/wolontariat/profil/")).select_one("tr.clearance-needs_clarifying")
+    rows = soup_of(client.get(f"/admin/wolontariusze/{volunteer.pk}/")).select("tr")
+    [row] = [row for row in rows if row.th and row.th.get_text(strip=True) == ClearanceKind.CRIMINAL_RECORD.label]
 
     assert "jest wpis" in row.get_text()
     assert "ważne do" not in row.get_text()
