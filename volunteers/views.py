@@ -189,9 +189,7 @@ def apply_to_task(request, task):
 
 def current_application(task, profile):
     """The volunteer's application to `task` that is still in play; a withdrawn one is not."""
-    return (
-        Application.objects.filter(task=task, volunteer=profile).exclude(status=ApplicationStatus.WITHDRAWN).first()
-    )
+    return Application.objects.filter(task=task, volunteer=profile).exclude(status=ApplicationStatus.WITHDRAWN).first()
 
 
 def withdraw_from_task(request, task):

@@ -16,7 +16,22 @@ class AuditKind(models.TextChoices):
     MFA_RESET = "mfa_reset", _("Recovery codes regenerated")
     ROLE_GRANTED = "role_granted", _("Role granted")
     ROLE_REMOVED = "role_removed", _("Role removed")
+    # Staff decisions on volunteering; `details["summary"]` says what was decided, in words.
+    APPLICATION_ACCEPTED = "application_accepted", _("Application accepted")
+    APPLICATION_DECLINED = "application_declined", _("Application declined")
+    CLEARANCE_RECORDED = "clearance_recorded", _("Child-protection check recorded")
+    AGREEMENT_SIGNED = "agreement_signed", _("Agreement recorded as signed")
+    VOLUNTEERS_IMPORTED = "volunteers_imported", _("Volunteers imported")
 
+
+# Written by the volunteers app, which words the decision itself: accounts knows no tasks.
+DECISIONS = {
+    AuditKind.APPLICATION_ACCEPTED,
+    AuditKind.APPLICATION_DECLINED,
+    AuditKind.CLEARANCE_RECORDED,
+    AuditKind.AGREEMENT_SIGNED,
+    AuditKind.VOLUNTEERS_IMPORTED,
+}
 
 FAILED_STEPS = {"password": _("wrong password"), "two-factor": _("wrong two-factor code")}
 MFA_METHODS = {
@@ -90,6 +105,8 @@ class AuditEntry(models.Model):
             # Set when the account or the centre was deleted, so the entry cannot point at it.
             gone = [details[key] for key in ("person", "centre") if details.get(key)]
             return f"{role} ({', '.join(gone)})" if gone else str(role)
+        if self.kind in DECISIONS:
+            return details.get("summary", "")
         if self.kind == AuditKind.LOGIN_FAILED:
             return str(FAILED_STEPS.get(details.get("step"), ""))
         return str(MFA_METHODS.get(details.get("method"), details.get("method", "")))

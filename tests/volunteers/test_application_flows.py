@@ -6,6 +6,8 @@ from unittest import mock
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Role
 from home.models import Centre
@@ -143,10 +145,7 @@ def test_bulk_accept_refuses_the_unverified_with_a_clear_message_and_accepts_the
 
 
 def test_listing_reads_verification_for_the_whole_page_at_once(client, index, coordinator):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    tasks = [make_task(index, f"Zajęcia {n}", slug=f"zajecia-{n}", requires_clearance=True, places=40) for n in range(2)]
+    tasks = [make_task(index, f"Zajęcia {n}", slug=f"zajecia-{n}", requires_clearance=True, places=40) for n in "ab"]
     for number in range(3):
         services.apply(make_volunteer(make_resident(f"osoba{number}@example.org")), tasks[number % 2])
     client.force_login(coordinator)

@@ -9,6 +9,7 @@ from accounts.models import Role
 from accounts.permissions import centres_for
 from volunteers.models import Application, ApplicationStatus, TaskPage
 from volunteers.models.tasks import TaskStatus
+from volunteers.services import decisions
 from volunteers.services.profile import (
     DEFAULT_MIN_AGE,
     cleared_pairs,
@@ -159,6 +160,7 @@ def accept(application, actor):
         if _accepted_count(task) >= task.places:
             raise ApplicationRefused(_("All places are taken."))
         _decide(application, ApplicationStatus.ACCEPTED, actor)
+        decisions.application_accepted(application, actor)
     return application
 
 
@@ -176,6 +178,7 @@ def decline(application, actor, reason):
         freed = application.status == ApplicationStatus.ACCEPTED
         application.decline_reason = reason
         _decide(application, ApplicationStatus.DECLINED, actor)
+        decisions.application_declined(application, actor)
         if freed:
             _promote_next(task)
     return application

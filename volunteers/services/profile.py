@@ -205,9 +205,7 @@ def cleared_pairs(pairs, day=None):
     for clearance in clearances:
         found.setdefault((clearance.profile_id, clearance.centre_id), []).append(clearance)
     day = day or timezone.localdate()
-    return {
-        pair for pair in pairs if all(status.state == VALID for status in _statuses(found.get(pair, []), day))
-    }
+    return {pair for pair in pairs if all(status.state == VALID for status in _statuses(found.get(pair, []), day))}
 
 
 def clearances_by_centre(profile, day=None):
