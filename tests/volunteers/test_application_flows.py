@@ -226,3 +226,17 @@ def test_withdraw_confirmation_of_a_closed_application_goes_back_to_the_task(cli
 
     assert response.status_code == 302
     assert response["Location"] == task.get_url()
+
+
+# --- The coordinator's e-mail -------------------------------------------------------------------
+
+
+def test_coordinators_email_names_the_volunteer_and_links_to_the_application_in_the_admin(children_task, volunteer):
+    application = services.apply(volunteer, children_task)
+
+    [to_coordinator] = [message for message in mail.outbox if message.to == ["koordynator@example.org"]]
+    link = f"http://localhost/admin/zgloszenia/{application.pk}/"
+    assert "Anna Kowalska (anna.kowalska@example.org)" in to_coordinator.body
+    assert link in to_coordinator.body
+    assert f'href="{link}"' in to_coordinator.alternatives[0][0]
+    assert "odnotuj sprawdzenia" in to_coordinator.body
