@@ -6,6 +6,7 @@ outbox (core.mail), which delivers it and retries while the mail server is down.
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -56,6 +57,10 @@ def send_application_email(application_id, kind):
             "centre": application.centre,
         }
         if kind == "new":
+            context["volunteer_name"] = application.volunteer.user.get_full_name() or application.volunteer.user.email
+            context["application_url"] = application.centre.site.root_url + reverse(
+                "volunteer_applications:detail", args=[application.pk]
+            )
             send_email(task_page.coordinator_email, subject, "new_application", context)
         else:
             send_email(application.volunteer.user.email, subject, "status_changed", context)

@@ -7,11 +7,11 @@ Each step is saved on its own, so nothing typed is lost if the person stops half
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from volunteers import document_views, hours_views, services
 from volunteers.consents import CONSENT_TEXTS
@@ -154,14 +154,18 @@ def application_context(request, task):
         return {}
     profile = services.own_profile(request.user)
     application = profile and Application.objects.filter(task=task, volunteer=profile).first()
-    return {"application": application, "can_withdraw": application and application.status in services.ACTIVE_STATES}
+    return {
+        "application": application,
+        "can_withdraw": application and application.status in services.ACTIVE_STATES,
+        "can_apply_again": application and application.status == ApplicationStatus.WITHDRAWN,
+    }
 
 
 def apply_to_task(request, task):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     profile = services.own_profile(request.user)
-    if profile is not None and Application.objects.filter(task=task, volunteer=profile).exists():
+    if profile is not None and current_application(task, profile) is not None:
         # The task page shows the application's state and the withdraw button.
         messages.info(request, _("You have already applied to this task."))
         return redirect(task.get_url(request))
@@ -178,22 +182,35 @@ def apply_to_task(request, task):
         "page": task,
         "form": form,
         "missing": services.missing_for_application(profile, task),
+        "verification_pending": services.verification_pending(profile, task),
     }
     return render(request, "volunteers/apply.html", context)
 
 
-@require_POST
+def current_application(task, profile):
+    """The volunteer's application to `task` that is still in play; a withdrawn one is not."""
+    return Application.objects.filter(task=task, volunteer=profile).exclude(status=ApplicationStatus.WITHDRAWN).first()
+
+
 def withdraw_from_task(request, task):
+    """GET asks "are you sure?" on a page of its own (no JavaScript needed); POST withdraws."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
     if not request.user.is_authenticated:
-        return redirect_to_login(task.get_url(request))
+        return redirect_to_login(request.get_full_path())
     profile = services.own_profile(request.user)
     application = get_object_or_404(Application, task=task, volunteer__user=request.user)
+    if application.status not in services.ACTIVE_STATES:
+        messages.info(request, _("This application has already been closed."))
+        return redirect(task.get_url(request))
+    if request.method == "GET":
+        return render(request, "volunteers/withdraw.html", {"page": task, "application": application})
     try:
         services.withdraw(application, profile)
     except services.ApplicationRefused as refusal:
         messages.error(request, refusal.message)
     else:
-        messages.success(request, _("Your application has been withdrawn."))
+        messages.success(request, _("Your application has been withdrawn. You can apply again while the task is open."))
     return redirect(task.get_url(request))
 
 
@@ -205,6 +222,7 @@ def dashboard(request):
         applications = list(
             Application.objects.filter(volunteer=profile).select_related("task", "centre").order_by("-created_at")
         )
+        services.mark_verification(applications)
     today = timezone.localdate()
     upcoming = sorted(
         (

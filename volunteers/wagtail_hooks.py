@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
+from volunteers import workplace
 from volunteers.viewsets.applications import ApplicationViewSet
 from volunteers.viewsets.documents import VolunteerDocumentsViewSet
 from volunteers.viewsets.hours import HoursViewSet
@@ -31,3 +32,7 @@ def register_volunteering():
 def register_volunteer_documents():
     # PDF downloads only, reached from the volunteer's profile: no menu item.
     return VolunteerDocumentsViewSet()
+
+
+# The coordinator's counts of what waits for them, first on the admin's home page.
+hooks.register("construct_homepage_panels", workplace.homepage_panels)

@@ -23,7 +23,22 @@ class AuditKind(models.TextChoices):
     ROLE_REMOVED = "role_removed", _("Role removed")
     HOURS_APPROVED = "hours_approved", _("Volunteer hours approved")
     HOURS_REJECTED = "hours_rejected", _("Volunteer hours rejected")
+    # Staff decisions on volunteering; `details["summary"]` says what was decided, in words.
+    APPLICATION_ACCEPTED = "application_accepted", _("Application accepted")
+    APPLICATION_DECLINED = "application_declined", _("Application declined")
+    CLEARANCE_RECORDED = "clearance_recorded", _("Child-protection check recorded")
+    AGREEMENT_SIGNED = "agreement_signed", _("Agreement recorded as signed")
+    VOLUNTEERS_IMPORTED = "volunteers_imported", _("Volunteers imported")
 
+
+# Written by the volunteers app, which words the decision itself: accounts knows no tasks.
+DECISIONS = {
+    AuditKind.APPLICATION_ACCEPTED,
+    AuditKind.APPLICATION_DECLINED,
+    AuditKind.CLEARANCE_RECORDED,
+    AuditKind.AGREEMENT_SIGNED,
+    AuditKind.VOLUNTEERS_IMPORTED,
+}
 
 FAILED_STEPS = {"password": _("wrong password"), "two-factor": _("wrong two-factor code")}
 MFA_METHODS = {
@@ -105,6 +120,8 @@ class AuditEntry(models.Model):
             if details.get("hours"):
                 parts.append(_("%(hours)s h") % {"hours": number_format(Decimal(details["hours"]).normalize())})
             return ", ".join(str(part) for part in parts if part)
+        if self.kind in DECISIONS:
+            return details.get("summary", "")
         if self.kind == AuditKind.LOGIN_FAILED:
             return str(FAILED_STEPS.get(details.get("step"), ""))
         return str(MFA_METHODS.get(details.get("method"), details.get("method", "")))

@@ -7,6 +7,7 @@ from allauth.mfa.signals import authenticator_added, authenticator_removed, auth
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client, RequestFactory
 
@@ -311,3 +312,104 @@ def test_staff_without_the_supervisor_role_cannot_read_the_log(people, log):
     assert editor.get("/admin/audit/")["Location"] == "/admin/"
     assert "/admin/audit/" not in editor.get("/admin/").content.decode()
     assert "/admin/audit/" in as_user(people["supervisor"]).get("/admin/").content.decode()
+
+
+# --- staff decisions on volunteering ---------------------------------------------------------
+
+
+@pytest.fixture
+def decisions(people, jaslo):
+    """An application of Anna Kowalska to a long task of MOPS Jasło and its coordinator."""
+    from tests.volunteers import days_from_today, make_task, make_task_index
+    from tests.volunteers.test_profile import make_volunteer
+    from volunteers.models import Application
+
+    coordinator = make_staff("koordynator@jaslo.example.org", jaslo, Role.COORDINATOR)
+    task = make_task(
+        make_task_index(jaslo), "Świetlica", kind="recurring", start_date=days_from_today(-5),
+        end_date=days_from_today(60), weekdays=[1, 3],
+    )  # fmt: skip
+    resident = people["resident"]
+    resident.first_name, resident.last_name = "Anna", "Kowalska"
+    resident.save()
+    application = Application.objects.create(
+        task=task, volunteer=make_volunteer(resident), centre=Centre.for_site(jaslo)
+    )
+    AuditEntry.objects.all().delete()
+    return {"coordinator": coordinator, "task": task, "application": application, "centre": Centre.for_site(jaslo)}
+
+
+def test_accepting_and_declining_in_the_admin_are_logged(people, decisions):
+    coordinator = as_user(decisions["coordinator"], REMOTE_ADDR="203.0.113.20")
+    accepted = decisions["application"]
+    coordinator.post("/admin/zgloszenia/przyjmij/", {"application": accepted.pk})
+    coordinator.post(
+        "/admin/zgloszenia/odrzuc/",
+        {"application": accepted.pk, "step": "confirm", "reason": "Grupa jest już pełna."},
+    )
+
+    [accept] = entries(AuditKind.APPLICATION_ACCEPTED)
+    [decline] = entries(AuditKind.APPLICATION_DECLINED)
+    assert (accept.actor, accept.subject_user, accept.centre, accept.ip) == (
+        decisions["coordinator"], people["resident"], decisions["centre"], "203.0.113.20",
+    )  # fmt: skip
+    assert accept.description == "Świetlica"
+    assert decline.description == "Świetlica – powód: Grupa jest już pełna."
+
+
+def test_a_recorded_check_and_a_signed_agreement_are_logged(people, decisions):
+    from tests.volunteers import days_from_today
+    from volunteers import services
+    from volunteers.models import ApplicationStatus, ClearanceKind
+
+    coordinator = as_user(decisions["coordinator"])
+    profile = decisions["application"].volunteer
+    coordinator.post(
+        f"/admin/wolontariusze/{profile.pk}/weryfikacja/",
+        {"kind": ClearanceKind.CRIMINAL_RECORD, "checked_on": days_from_today(-1).isoformat(), "result": "clear"},
+    )
+    decisions["application"].status = ApplicationStatus.ACCEPTED
+    decisions["application"].save()
+    agreement = services.prepare_agreement(profile, decisions["task"], decisions["coordinator"])
+    coordinator.post(
+        f"/admin/wolontariusze/{profile.pk}/porozumienie/{decisions['task'].pk}/podpisane/",
+        {"signed_on": days_from_today(0).isoformat()},
+    )
+
+    [check] = entries(AuditKind.CLEARANCE_RECORDED)
+    assert (check.actor, check.subject_user, check.centre) == (
+        decisions["coordinator"],
+        people["resident"],
+        decisions["centre"],
+    )
+    assert check.description.startswith("informacja z Krajowego Rejestru Karnego: brak wpisu")
+    [signed] = entries(AuditKind.AGREEMENT_SIGNED)
+    assert signed.subject_user == people["resident"] and signed.details["agreement"] == agreement.pk
+    assert signed.description.startswith("Świetlica (podpisano ")
+
+
+def test_an_import_of_volunteers_is_logged_with_who_and_how_many(people, decisions):
+    from tests.volunteers.test_transfer_import import CONFIRM, INDEX, csv_file
+
+    coordinator = as_user(decisions["coordinator"], REMOTE_ADDR="203.0.113.21")
+    rows = [["Jan", "Nowak", "jan.nowak@example.org", "600 100 200", "2001-12-31", "", "", "", "", "nie", "tak"]]
+    checked = coordinator.post(
+        INDEX, {"file": SimpleUploadedFile("lista.csv", csv_file(rows)), "centre": decisions["centre"].pk}
+    )
+    token = BeautifulSoup(checked.content.decode(), "html.parser").find("input", attrs={"name": "token"})["value"]
+    coordinator.post(CONFIRM, {"token": token})
+
+    [entry] = entries(AuditKind.VOLUNTEERS_IMPORTED)
+    assert (entry.actor, entry.centre, entry.ip) == (decisions["coordinator"], decisions["centre"], "203.0.113.21")
+    assert entry.details["count"] == 1 and entry.description == "1 wolontariusz"
+
+
+def test_the_supervisors_audit_screen_lists_staff_decisions(people, decisions):
+    from volunteers import services
+
+    services.accept(decisions["application"], decisions["coordinator"])
+
+    rows = listed(as_user(people["supervisor"]).get("/admin/audit/", {"kind": "application_accepted"}))
+
+    assert len(rows) == 1
+    assert "Zgłoszenie przyjęte" in rows[0] and "Świetlica" in rows[0] and "Anna Kowalska" in rows[0]

@@ -109,3 +109,18 @@ def test_apply_form_survives_hostile_input(jaslo, volunteer, volunteer_client):
     assert report.total() > 0
     assert Application.objects.filter(task=task).count() <= 1
     assert all(len(application.message) <= 2000 for application in Application.objects.all())
+
+
+def test_apply_form_of_a_task_with_children_survives_hostile_input(jaslo, volunteer, volunteer_client):
+    from tests.volunteers import make_task, make_task_index
+    from volunteers.models import Application
+
+    task = make_task(make_task_index(jaslo), "Świetlica dla dzieci", requires_clearance=True, places=3)
+
+    report = assert_form_survives_hostile_input(
+        volunteer_client, task.url + "zglos/", fields={"message": "Pomogę w lekcjach."}, max_examples=20
+    )
+
+    assert report.total() > 0
+    [application] = Application.objects.filter(task=task)
+    assert application.awaiting_verification

@@ -136,7 +136,6 @@ def test_full_task_puts_the_next_volunteer_on_the_waiting_list_and_a_freed_place
         ("incomplete", "nie jest kompletny"),
         ("too_young", "co najmniej 16"),
         ("minor_without_consent", "opiekuna"),
-        ("clearance", "dziećmi"),
         ("closed", "zamknięte"),
         ("past", "już się odbyło"),
         ("again", "już zgłosiłeś"),

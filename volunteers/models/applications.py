@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.scoping import CentreScopedQuerySet
@@ -13,6 +14,11 @@ class ApplicationStatus(models.TextChoices):
     ACCEPTED = "accepted", _("accepted")
     DECLINED = "declined", _("declined")
     WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+# Not a status of its own: whether the checks are valid changes when staff record them or
+# when they expire, so it is derived from the checks each time (see `awaiting_verification`).
+AWAITING_VERIFICATION = _("awaiting verification")
 
 
 class ApplicationQuerySet(CentreScopedQuerySet):
@@ -60,3 +66,25 @@ class Application(models.Model):
 
     def __str__(self):
         return f"{self.volunteer} → {self.task}"
+
+    @cached_property
+    def awaiting_verification(self):
+        """Open, for a task with children, and the centre has not yet recorded every one of the
+        volunteer's checks as valid: the coordinator cannot accept it until it has. Listings
+        set this for a whole page at once with `services.applications.mark_verification`."""
+        from volunteers.services.applications import mark_verification
+
+        mark_verification([self])
+        return self.__dict__["awaiting_verification"]
+
+    @property
+    def status_label(self):
+        """The status in words as volunteers and coordinators read it."""
+        if not self.awaiting_verification:
+            return self.get_status_display()
+        if self.status == ApplicationStatus.WAITING:
+            return _("%(status)s, %(awaiting)s") % {
+                "status": self.get_status_display(),
+                "awaiting": AWAITING_VERIFICATION,
+            }
+        return AWAITING_VERIFICATION

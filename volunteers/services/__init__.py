@@ -12,8 +12,10 @@ from volunteers.services.applications import (
     accept,
     apply,
     decline,
+    mark_verification,
     missing_for_application,
     task_minimum_age,
+    verification_pending,
     withdraw,
 )
 from volunteers.services.clearances import add_months, clearance_expiry, record_clearance
@@ -58,6 +60,7 @@ from volunteers.services.profile import (
     birthday_at_age,
     clearance_state,
     clearances_by_centre,
+    cleared_pairs,
     guardian_consent_missing,
     has_valid_clearances,
     is_profile_complete,
@@ -99,6 +102,7 @@ __all__ = [
     "birthday_at_age",
     "clearance_expiry",
     "clearance_state",
+    "cleared_pairs",
     "clearances_by_centre",
     "decline",
     "delete_hours",
@@ -113,6 +117,7 @@ __all__ = [
     "minimum_age",
     "own_data",
     "own_profile",
+    "mark_verification",
     "missing_for_application",
     "prepare_agreement",
     "record_agreement_signed",
@@ -127,5 +132,6 @@ __all__ = [
     "task_duration",
     "task_minimum_age",
     "totals",
+    "verification_pending",
     "withdraw",
 ]

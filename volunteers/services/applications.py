@@ -9,8 +9,10 @@ from accounts.models import Role
 from accounts.permissions import centres_for
 from volunteers.models import Application, ApplicationStatus, TaskPage
 from volunteers.models.tasks import TaskStatus
+from volunteers.services import decisions
 from volunteers.services.profile import (
     DEFAULT_MIN_AGE,
+    cleared_pairs,
     guardian_consent_missing,
     has_valid_clearances,
     is_profile_complete,
@@ -56,17 +58,25 @@ def missing_for_application(profile, task):
     min_age = task_minimum_age(task)
     if profile.age_on(task.start_date) < min_age:
         missing.append((_("This task is for volunteers aged at least %(age)s.") % {"age": min_age}, ""))
-    if task.requires_clearance and not has_valid_clearances(profile, task.centre):
-        missing.append(
-            (
-                _(
-                    "This task involves working with children: the centre must first record your valid "
-                    "child-protection checks. Contact the coordinator."
-                ),
-                "",
-            )
-        )
     return missing
+
+
+def verification_pending(profile, task):
+    """The volunteer may apply to a task with children before the centre has checked them
+    (the checks are made after applying); the coordinator accepts only once they are valid."""
+    return profile is not None and task.requires_clearance and not has_valid_clearances(profile, task.centre)
+
+
+def mark_verification(applications, day=None):
+    """Set `awaiting_verification` on each of `applications` with one query for all of them:
+    an open application to a task with children whose volunteer's checks in the task's centre
+    are not all valid."""
+    concerned = [a for a in applications if a.status in OPEN_STATES and a.task.requires_clearance]
+    cleared = cleared_pairs({(a.volunteer_id, a.centre_id) for a in concerned}, day)
+    pending = {a.pk for a in concerned if (a.volunteer_id, a.centre_id) not in cleared}
+    for application in applications:
+        application.awaiting_verification = application.pk in pending
+    return applications
 
 
 def _locked_task(task):
@@ -93,10 +103,16 @@ def _locked_application(application):
 
 
 def apply(volunteer, task, message=""):
-    """A volunteer applies; when every place is taken the application joins the waiting list."""
+    """A volunteer applies; when every place is taken the application joins the waiting list.
+
+    A volunteer who withdrew may apply again: the same application is opened anew with
+    today's date, so it joins the back of the waiting list like any new one. A declined
+    application stays declined (the coordinator has given the reason).
+    """
     with transaction.atomic():
         task = _locked_task(task)
-        if Application.objects.filter(task=task, volunteer=volunteer).exists():
+        earlier = Application.objects.select_for_update().filter(task=task, volunteer=volunteer).first()
+        if earlier is not None and earlier.status != ApplicationStatus.WITHDRAWN:
             raise ApplicationRefused(_("You have already applied to this task."))
         full = _accepted_count(task) >= task.places
         if task.status != TaskStatus.OPEN or task.is_past:
@@ -105,24 +121,46 @@ def apply(volunteer, task, message=""):
         if missing:
             raise ApplicationRefused(missing[0][0])
         status = ApplicationStatus.WAITING if full else ApplicationStatus.SUBMITTED
-        application = Application.objects.create(
-            task=task, volunteer=volunteer, centre=task.centre, status=status, message=message
-        )
+        if earlier is None:
+            application = Application.objects.create(
+                task=task, volunteer=volunteer, centre=task.centre, status=status, message=message
+            )
+        else:
+            application = _reopen(earlier, status, message)
         _notify(application, status)
         _notify(application, "new")
     return application
 
 
+def _reopen(application, status, message):
+    application.status = status
+    application.message = message
+    application.created_at = timezone.now()
+    application.decided_at = application.decided_by = None
+    application.decline_reason = ""
+    application.save(update_fields=["status", "message", "created_at", "decided_at", "decided_by", "decline_reason"])
+    return application
+
+
 def accept(application, actor):
+    """Only with every place not yet taken and, for a task with children, every check valid."""
     _check_decider(application, actor)
     with transaction.atomic():
         task = _locked_task(application.task)
         application = _locked_application(application)
         if application.status not in OPEN_STATES:
             raise ApplicationRefused(_("Only a submitted or waiting application can be accepted."))
+        if task.requires_clearance and not has_valid_clearances(application.volunteer, application.centre):
+            raise ApplicationRefused(
+                _(
+                    "The task involves working with children and the volunteer's child-protection checks "
+                    "are not all recorded as valid. Record them on the volunteer's profile first."
+                )
+            )
         if _accepted_count(task) >= task.places:
             raise ApplicationRefused(_("All places are taken."))
         _decide(application, ApplicationStatus.ACCEPTED, actor)
+        decisions.application_accepted(application, actor)
     return application
 
 
@@ -140,6 +178,7 @@ def decline(application, actor, reason):
         freed = application.status == ApplicationStatus.ACCEPTED
         application.decline_reason = reason
         _decide(application, ApplicationStatus.DECLINED, actor)
+        decisions.application_declined(application, actor)
         if freed:
             _promote_next(task)
     return application

@@ -9,12 +9,14 @@ validity period (`Centre.clearance_valid_months`).
 import calendar
 import datetime
 
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import centres_for
 from volunteers.models import Clearance, ClearanceKind, ClearanceResult
 from volunteers.permissions import profiles_of_centre
+from volunteers.services import decisions
 from volunteers.services.applications import DECIDING_ROLES, ApplicationRefused
 
 
@@ -45,12 +47,15 @@ def record_clearance(profile, centre, actor, kind, checked_on, result):
         raise ApplicationRefused(_("Choose the check and its result from the list."))
     if checked_on > timezone.localdate():
         raise ApplicationRefused(_("The date of the check cannot be in the future."))
-    return Clearance.objects.create(
-        profile=profile,
-        centre=centre,
-        kind=kind,
-        checked_on=checked_on,
-        result=result,
-        checked_by=actor,
-        expires_on=clearance_expiry(centre, checked_on),
-    )
+    with transaction.atomic():
+        clearance = Clearance.objects.create(
+            profile=profile,
+            centre=centre,
+            kind=kind,
+            checked_on=checked_on,
+            result=result,
+            checked_by=actor,
+            expires_on=clearance_expiry(centre, checked_on),
+        )
+        decisions.clearance_recorded(clearance, actor)
+    return clearance

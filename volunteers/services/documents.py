@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from accounts.permissions import centres_for
 from volunteers.models import Agreement
+from volunteers.services import decisions
 from volunteers.services.applications import DECIDING_ROLES, ApplicationRefused
 
 LONG_WORK_DAYS = 30
@@ -74,4 +75,5 @@ def record_agreement_signed(agreement, actor, signed_on=None):
         agreement.signed_on = signed_on
         agreement.recorded_by = actor
         agreement.save(update_fields=["signed_on", "recorded_by"])
+        decisions.agreement_signed(agreement, actor)
     return agreement

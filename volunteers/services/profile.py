@@ -164,9 +164,13 @@ class ClearanceStatus:
 def clearance_state(profile, centre, day=None):
     """The state of each of the four checks for `profile` in `centre`, from the latest check of
     each kind (an old "clear" does not hide a newer entry)."""
-    day = day or timezone.localdate()
+    clearances = Clearance.objects.filter(profile=profile, centre=centre)
+    return _statuses(clearances, day or timezone.localdate())
+
+
+def _statuses(clearances, day):
     latest = {}
-    for clearance in Clearance.objects.filter(profile=profile, centre=centre).order_by("kind", "-checked_on", "-pk"):
+    for clearance in sorted(clearances, key=lambda clearance: (clearance.checked_on, clearance.pk), reverse=True):
         latest.setdefault(clearance.kind, clearance)
     statuses = []
     for kind in ClearanceKind:
@@ -186,6 +190,22 @@ def clearance_state(profile, centre, day=None):
 def has_valid_clearances(profile, centre, day=None):
     """No work with minors in `centre` unless every check there is valid (art. 21 of the Act)."""
     return all(status.state == VALID for status in clearance_state(profile, centre, day))
+
+
+def cleared_pairs(pairs, day=None):
+    """Which of the (profile id, centre id) `pairs` have every check valid, in one query, so
+    a listing of applications does not ask once per row."""
+    pairs = set(pairs)
+    if not pairs:
+        return set()
+    found = {}
+    clearances = Clearance.objects.filter(
+        profile_id__in={profile for profile, _centre in pairs}, centre_id__in={centre for _profile, centre in pairs}
+    )
+    for clearance in clearances:
+        found.setdefault((clearance.profile_id, clearance.centre_id), []).append(clearance)
+    day = day or timezone.localdate()
+    return {pair for pair in pairs if all(status.state == VALID for status in _statuses(found.get(pair, []), day))}
 
 
 def clearances_by_centre(profile, day=None):

@@ -15,13 +15,15 @@ from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db import transaction
 
 from volunteers.models import CentreVolunteer, VolunteerProfile
+from volunteers.services import decisions
 
 BATCH = 500
 
 
 @transaction.atomic
-def import_volunteers(check, centre):
-    """Create the volunteers of a clean `ImportCheck` for `centre`; returns how many.
+def import_volunteers(check, centre, actor=None):
+    """Create the volunteers of a clean `ImportCheck` for `centre`; returns how many. The
+    import is written to the audit log as `actor`'s (by default, the signed-in person's).
 
     An address that got an account between the check and now makes the unique constraint
     fail, and the whole import is rolled back (the caller checks the file again).
@@ -72,4 +74,5 @@ def import_volunteers(check, centre):
     CentreVolunteer.objects.bulk_create(
         [CentreVolunteer(centre=centre, volunteer=profile) for profile in profiles], batch_size=BATCH
     )
+    decisions.volunteers_imported(centre, len(profiles), actor)
     return len(profiles)

@@ -132,7 +132,7 @@ class ApplicationIndexView(IndexView):
                 get_url=lambda application: f"{index_url}?task={application.task_id}",
                 sort_key="task__title",
             ),
-            Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
+            Column("status", label=_("Status"), accessor="status_label", sort_key="status"),
             Column(
                 "created_at",
                 label=_("Submitted on"),
@@ -147,6 +147,12 @@ class ApplicationIndexView(IndexView):
                 get_url=lambda application: reverse(f"{NAMESPACE}:detail", args=[application.pk]),
             ),
         ]
+
+    def paginate_queryset(self, queryset, page_size):
+        # Whether each row awaits verification is read for the whole page in one query.
+        paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
+        page.object_list = services.mark_verification(list(object_list))
+        return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -196,7 +202,7 @@ class ApplicationDetailView(ApplicationAccessMixin, WagtailAdminTemplateMixin, T
             application=application,
             volunteer_name=volunteer_name(application.volunteer),
             can_decide=self.user_has_permission("change"),
-            can_accept=application.status in services.OPEN_STATES,
+            can_accept=application.status in services.OPEN_STATES and not application.awaiting_verification,
             can_decline=application.status in services.ACTIVE_STATES,
             here=reverse(f"{NAMESPACE}:detail", args=[application.pk]),
         )
@@ -209,7 +215,7 @@ class ApplicationDetailView(ApplicationAccessMixin, WagtailAdminTemplateMixin, T
 def _report(request, application, error=None):
     who = f"{volunteer_name(application.volunteer)} – {application.task.title}"
     if error is None:
-        messages.success(request, _("%(who)s: %(status)s.") % {"who": who, "status": application.get_status_display()})
+        messages.success(request, _("%(who)s: %(status)s.") % {"who": who, "status": application.status_label})
     else:
         messages.error(request, _("%(who)s: %(reason)s") % {"who": who, "reason": error.message})
 

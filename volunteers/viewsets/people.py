@@ -26,7 +26,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.permissions import centres_for
-from volunteers import services
+from volunteers import services, workplace
 from volunteers.admin_forms import AgreementForm, AgreementSignedForm, ClearanceForm
 from volunteers.models import (
     Agreement,
@@ -91,9 +91,16 @@ class VolunteerFilterSet(WagtailFilterSet):
         label=gettext_lazy("District"), field_name="districts", queryset=_districts_of_centres
     )
 
+    attention = django_filters.ChoiceFilter(
+        label=gettext_lazy("Needs attention"), choices=workplace.ATTENTION_CHOICES, method="filter_attention"
+    )
+
     class Meta:
         model = VolunteerProfile
-        fields = ["skill", "district"]
+        fields = ["skill", "district", "attention"]
+
+    def filter_attention(self, queryset, name, value):
+        return workplace.needing_attention(self.request.user, value, queryset)
 
 
 def _name(profile):

@@ -18,7 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from volunteers import services
 from volunteers.admin_forms import AgreementForm, AgreementSignedForm, ClearanceForm
-from volunteers.models import Agreement, Application, ApplicationStatus
+from volunteers.models import Agreement, Application, ApplicationStatus, ClearanceResult
 from volunteers.viewsets.people import PeopleAccessMixin, optional_url
 
 
@@ -89,6 +89,11 @@ class ClearanceView(ProfileActionView):
         clearance = services.record_clearance(
             self.profile, data["centre"], self.request.user, data["kind"], data["checked_on"], data["result"]
         )
+        if clearance.result == ClearanceResult.ENTRY_FOUND:
+            # An entry is never "valid until": the volunteer may not work with children at all.
+            return _(
+                "Recorded: %(check)s – entry found. The volunteer cannot work with children until it is clarified."
+            ) % {"check": clearance.get_kind_display()}
         return _("Recorded: %(check)s, valid until %(date)s.") % {
             "check": clearance.get_kind_display(),
             "date": date_format(clearance.expires_on),

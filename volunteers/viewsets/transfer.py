@@ -185,7 +185,7 @@ class ConfirmImportView(TransferAccessMixin, ReportMixin, WagtailAdminTemplateMi
             forget(request)
             return self.render_report(centre, check, file_name, None)
         try:
-            count = services.import_volunteers(check, centre)
+            count = services.import_volunteers(check, centre, request.user)
         except IntegrityError:
             messages.error(
                 request, _("Someone created an account with one of the addresses meanwhile. Check the file again.")
