@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Role
-from home.models import Centre
+from core.models import Centre
 from tests.accounts.helpers import make_staff
 from tests.volunteers import days_from_today, make_task, make_task_index
 from tests.volunteers.test_profile import make_resident, make_volunteer

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from accounts.models import Role
-from home.models import Centre
+from core.models import Centre
 from tests.accounts.helpers import make_staff
 from tests.volunteers import days_from_today, make_task, make_task_index
 from tests.volunteers.test_profile import make_resident, make_volunteer
