@@ -1,6 +1,8 @@
 from django.urls import path
 
-from volunteers import document_views, hours_views, views
+from volunteers import views
+from volunteers.documents import views as document_views
+from volunteers.hours import views as hours_views
 
 app_name = "volunteers"
 

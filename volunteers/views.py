@@ -13,9 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from volunteers import document_views, hours_views, services
+from volunteers import services
 from volunteers.consents import CONSENT_TEXTS
+from volunteers.documents import views as document_views
 from volunteers.forms import AboutForm, ApplicationForm, AvailabilityForm, ConsentsForm, InterestsForm, slot_value
+from volunteers.hours import views as hours_views
 from volunteers.models import Application, ApplicationStatus, VolunteerProfile
 
 PROFILE_STEPS = [

@@ -9,11 +9,11 @@ from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
 from volunteers import workplace
+from volunteers.documents.admin import VolunteerDocumentsViewSet
+from volunteers.hours.admin import HoursViewSet
+from volunteers.transfer.admin import TransferViewSet
 from volunteers.viewsets.applications import ApplicationViewSet
-from volunteers.viewsets.documents import VolunteerDocumentsViewSet
-from volunteers.viewsets.hours import HoursViewSet
 from volunteers.viewsets.people import VolunteerViewSet
-from volunteers.viewsets.transfer import TransferViewSet
 
 
 class VolunteeringGroup(ViewSetGroup):

@@ -242,7 +242,7 @@ MAIL_RETRY_BASE_SECONDS = 60
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Spreadsheet exports (django-import-export): no cell may run as a formula when opened.
-# volunteers.resources escapes more thoroughly than the library and regardless of this.
+# volunteers.transfer.resources escapes more thoroughly than the library and regardless of this.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 
 # Security headers every environment sends; production adds HTTPS-only settings.

@@ -24,7 +24,7 @@ from tests.accounts.helpers import make_staff
 from tests.factories import make_image
 from tests.volunteers import days_from_today, make_task, make_task_index
 from tests.volunteers.test_profile import make_resident, make_volunteer
-from volunteers import documents
+from volunteers.documents import pdfs
 from volunteers.models import Agreement, Application, ApplicationStatus, HoursEntry, HoursStatus
 
 pytestmark = pytest.mark.django_db
@@ -103,7 +103,7 @@ def log(volunteer, task, hours, status=HoursStatus.APPROVED, days_ago=3):
 
 def agreement_html(agreement):
     with translation.override("pl"):
-        return render_to_string("volunteers/pdf/agreement.html", documents.agreement_context(agreement))
+        return render_to_string("volunteers/pdf/agreement.html", pdfs.agreement_context(agreement))
 
 
 # --- The agreement ---------------------------------------------------------------------------
@@ -112,7 +112,7 @@ def agreement_html(agreement):
 def test_agreement_names_both_parties_with_polish_letters_intact(centre, volunteer, task):
     agreement = make_agreement(volunteer, task)
 
-    text = pdf_text(documents.agreement_pdf(agreement))
+    text = pdf_text(pdfs.agreement_pdf(agreement))
 
     assert "Łucja Żółkiewska-Gęś" in text
     assert ADDRESS in text
@@ -126,7 +126,7 @@ def test_agreement_names_both_parties_with_polish_letters_intact(centre, volunte
 def test_agreement_has_every_clause_the_act_requires(volunteer, task):
     agreement = make_agreement(volunteer, task, manner="Dwa razy w tygodniu po południu.")
 
-    text = pdf_text(documents.agreement_pdf(agreement))
+    text = pdf_text(pdfs.agreement_pdf(agreement))
     html = agreement_html(agreement)
 
     for heading in ("Scope of work", "Manner of work", "Period of work", "Health and safety", "Costs",
@@ -159,7 +159,7 @@ def test_work_up_to_30_days_is_insured_by_the_centre(volunteer, task):
     html = agreement_html(agreement)
 
     assert 'class="insurance-short"' in html and "insurance-long" not in html
-    assert "ZUS" not in pdf_text(documents.agreement_pdf(agreement))
+    assert "ZUS" not in pdf_text(pdfs.agreement_pdf(agreement))
 
 
 def test_work_over_30_days_points_to_the_statutory_accident_benefits(volunteer, task):
@@ -168,7 +168,7 @@ def test_work_over_30_days_points_to_the_statutory_accident_benefits(volunteer, 
     html = agreement_html(agreement)
 
     assert 'class="insurance-long"' in html and "insurance-short" not in html
-    assert "ZUS" in pdf_text(documents.agreement_pdf(agreement))
+    assert "ZUS" in pdf_text(pdfs.agreement_pdf(agreement))
 
 
 def test_a_minor_signs_with_the_guardians_consent(volunteer, task):
@@ -179,13 +179,13 @@ def test_a_minor_signs_with_the_guardians_consent(volunteer, task):
     agreement = make_agreement(volunteer, task)
 
     assert "signature-guardian" in agreement_html(agreement)
-    assert "Bożena Żółkiewska" in pdf_text(documents.agreement_pdf(agreement))
+    assert "Bożena Żółkiewska" in pdf_text(pdfs.agreement_pdf(agreement))
 
 
 def test_signed_agreement_shows_the_place_and_date_of_signing(volunteer, task):
     agreement = make_agreement(volunteer, task, signed_on=days_from_today(-1))
 
-    assert f"Jasło, {polish_date(days_from_today(-1))}" in pdf_text(documents.agreement_pdf(agreement))
+    assert f"Jasło, {polish_date(days_from_today(-1))}" in pdf_text(pdfs.agreement_pdf(agreement))
 
 
 def test_markup_typed_into_the_terms_is_printed_as_text(volunteer, task):
@@ -224,7 +224,7 @@ def test_certificate_states_the_approved_total_in_polish_format(centre, voluntee
     log(volunteer, task, "4", status=HoursStatus.SUBMITTED, days_ago=1)
     log(volunteer, task, "7", status=HoursStatus.REJECTED, days_ago=5)
 
-    text = pdf_text(documents.certificate_pdf(volunteer, centre))
+    text = pdf_text(pdfs.certificate_pdf(volunteer, centre))
 
     assert "Łucja Żółkiewska-Gęś" in text
     assert "Świetlica – pomoc w lekcjach" in text
@@ -238,12 +238,12 @@ def test_certificate_counts_only_the_issuing_centres_hours(centre, centre_b, vol
     log(volunteer, task, "3")
     log(volunteer, task_b, "5.25")
 
-    context_a = documents.certificate_context(volunteer, centre)
-    context_b = documents.certificate_context(volunteer, centre_b)
+    context_a = pdfs.certificate_context(volunteer, centre)
+    context_b = pdfs.certificate_context(volunteer, centre_b)
 
     assert context_a["total"] == Decimal("3") and [row["label"] for row in context_a["tasks"]] == [task.title]
     assert context_b["total"] == Decimal("5.25") and context_b["total_display"] == "5,25"
-    assert list(documents.certificate_centres(volunteer)) == [centre, centre_b]
+    assert list(pdfs.certificate_centres(volunteer)) == [centre, centre_b]
 
 
 def test_certificate_context_takes_the_same_queries_for_1_or_20_sessions(centre, volunteer, task, jaslo):
@@ -253,7 +253,7 @@ def test_certificate_context_takes_the_same_queries_for_1_or_20_sessions(centre,
     def queries():
         refreshed = type(volunteer).objects.get(pk=volunteer.pk)
         with CaptureQueriesContext(connection) as captured:
-            documents.certificate_context(refreshed, Centre.objects.get(pk=centre.pk))
+            pdfs.certificate_context(refreshed, Centre.objects.get(pk=centre.pk))
         return len(captured)
 
     one = queries()
@@ -267,14 +267,14 @@ def test_certificate_context_takes_the_same_queries_for_1_or_20_sessions(centre,
 )
 def test_hours_are_written_the_polish_way(hours, shown):
     with translation.override("pl"):
-        assert documents.format_hours(hours) == shown
+        assert pdfs.format_hours(hours) == shown
 
 
 def test_file_names_are_ascii_but_recognisable(volunteer, task, centre):
     agreement = make_agreement(volunteer, task)
 
-    assert documents.agreement_filename(agreement) == f"porozumienie-lucja-zolkiewska-ges-{agreement.pk}.pdf"
-    assert documents.certificate_filename(volunteer, centre) == "zaswiadczenie-lucja-zolkiewska-ges-mops-jaslo.pdf"
+    assert pdfs.agreement_filename(agreement) == f"porozumienie-lucja-zolkiewska-ges-{agreement.pk}.pdf"
+    assert pdfs.certificate_filename(volunteer, centre) == "zaswiadczenie-lucja-zolkiewska-ges-mops-jaslo.pdf"
 
 
 # --- Downloads -----------------------------------------------------------------------------------

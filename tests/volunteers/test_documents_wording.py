@@ -23,7 +23,7 @@ from tests.volunteers.test_documents import (
     task,
     volunteer,
 )
-from volunteers import documents
+from volunteers.documents import pdfs
 from volunteers.models import HoursStatus
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ GENDERED = ("urodzon", "zamieszkał", "działając", "zwaną", "zwanym", "Panem"
 
 def certificate_html(volunteer, centre):
     with translation.override("pl"):
-        return render_to_string("volunteers/pdf/certificate.html", documents.certificate_context(volunteer, centre))
+        return render_to_string("volunteers/pdf/certificate.html", pdfs.certificate_context(volunteer, centre))
 
 
 def test_agreement_names_the_parties_in_a_table_without_gendered_forms(volunteer, task):
@@ -48,7 +48,7 @@ def test_one_day_agreement_gives_one_date(jaslo, volunteer):
     day = datetime.date(2026, 12, 5)
     one_day = make_task(make_task_index(jaslo), "Zbiórka świąteczna", start_date=day)
 
-    text = pdf_text(documents.agreement_pdf(make_agreement(volunteer, one_day)))
+    text = pdf_text(pdfs.agreement_pdf(make_agreement(volunteer, one_day)))
 
     assert "w dniu 5 grudnia 2026 r." in text
     assert "od 5 grudnia 2026" not in text
@@ -81,8 +81,8 @@ def test_certificate_caps_each_day_at_24_hours_whatever_is_stored(centre, volunt
         log(volunteer, hours_task, "24", days_ago=3)
     log(volunteer, task, "1,5".replace(",", "."), days_ago=5)
 
-    context = documents.certificate_context(volunteer, centre)
-    text = pdf_text(documents.certificate_pdf(volunteer, centre))
+    context = pdfs.certificate_context(volunteer, centre)
+    text = pdf_text(pdfs.certificate_pdf(volunteer, centre))
 
     assert context["total_display"] == "25,5"
     assert sum(float(row["hours"].replace(",", ".")) for row in context["tasks"]) == 25.5

@@ -31,7 +31,7 @@ from volunteers.models import (
     HoursStatus,
     Skill,
 )
-from volunteers.resources import clearance_summary
+from volunteers.transfer.resources import clearance_summary
 
 pytestmark = pytest.mark.django_db
 

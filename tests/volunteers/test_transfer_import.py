@@ -19,7 +19,7 @@ from tests.accounts.helpers import make_staff
 from tests.volunteers.test_profile import make_resident
 from volunteers.models import CentreVolunteer, District, Skill, VolunteerProfile
 from volunteers.permissions import profiles_visible_to
-from volunteers.viewsets import transfer
+from volunteers.transfer import admin as transfer
 
 pytestmark = pytest.mark.django_db
 

@@ -235,7 +235,7 @@ def _check_approval(entry):
 def _notify(entry):
     """Queue the e-mail to the volunteer once the decision is committed: a failing mail server
     never undoes a decision, and a rolled-back decision sends nothing."""
-    from volunteers.hours_tasks import send_hours_email
+    from volunteers.hours.tasks import send_hours_email
 
     if entry.volunteer_id is not None:
         transaction.on_commit(lambda: send_hours_email.enqueue(entry.pk))

@@ -171,18 +171,18 @@ def export_own_data(profile):
 
     The data is the point of the export: when the PDF renderer fails, the ZIP still goes out
     with `dane.json` and a note naming the documents to download again later."""
-    from volunteers import documents
+    from volunteers.documents import pdfs
 
     pdfs = [
-        (f"porozumienia/{documents.agreement_filename(agreement)}", partial(documents.agreement_pdf, agreement))
+        (f"porozumienia/{pdfs.agreement_filename(agreement)}", partial(pdfs.agreement_pdf, agreement))
         for agreement in Agreement.objects.filter(volunteer=profile).select_related("task", "centre", "volunteer")
     ]
     pdfs += [
         (
-            f"zaswiadczenia/{documents.certificate_filename(profile, centre)}",
-            partial(documents.certificate_pdf, profile, centre),
+            f"zaswiadczenia/{pdfs.certificate_filename(profile, centre)}",
+            partial(pdfs.certificate_pdf, profile, centre),
         )
-        for centre in documents.certificate_centres(profile)
+        for centre in pdfs.certificate_centres(profile)
     ]
     archive_bytes = io.BytesIO()
     with zipfile.ZipFile(archive_bytes, "w", compression=zipfile.ZIP_DEFLATED) as archive:

@@ -1,4 +1,4 @@
-"""Importing a centre's own list of volunteers (checked by `volunteers.importing`).
+"""Importing a centre's own list of volunteers (checked by `volunteers.transfer.importing`).
 
 Each row becomes an account (the e-mail address, names, no usable password, the address not
 yet confirmed), a volunteer profile and a link to the centre, so its coordinators see the

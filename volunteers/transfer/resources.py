@@ -4,7 +4,7 @@ The resources are django-import-export `Resource`s; `export(kind, user, centre, 
 one, limits it to what the user may see in that centre and returns the file's bytes.
 
 Headers are fixed Polish words, whatever language the admin is shown in: the files go to
-other offices and come back as imports (`volunteers.importing` reads the same headers), so
+other offices and come back as imports (`volunteers.transfer.importing` reads the same headers), so
 they are a file format, not interface text. Words inside cells (statuses) are written in the
 site's language for the same reason.
 

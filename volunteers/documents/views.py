@@ -14,7 +14,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from core.pdf import pdf_view
-from volunteers import documents, services
+from volunteers import services
+from volunteers.documents import pdfs
 from volunteers.models import Agreement
 
 
@@ -41,7 +42,7 @@ def agreement_pdf(request, pk):
     agreement = get_object_or_404(
         Agreement.objects.select_related("volunteer__user", "centre__site", "task"), pk=pk, volunteer__user=request.user
     )
-    return documents.attachment(documents.agreement_pdf(agreement), documents.agreement_filename(agreement))
+    return pdfs.attachment(pdfs.agreement_pdf(agreement), pdfs.agreement_filename(agreement))
 
 
 @login_required
@@ -49,14 +50,12 @@ def agreement_pdf(request, pk):
 def certificate_pdf(request, centre_id):
     """The certificate of one centre: only where the centre has approved some of their hours."""
     profile = _own_profile_or_404(request)
-    centre = documents.certificate_centres(profile).select_related("site").filter(pk=centre_id).first()
+    centre = pdfs.certificate_centres(profile).select_related("site").filter(pk=centre_id).first()
     if centre is None:
         # Nothing approved there (or no such centre): a word on what to do, never an empty
         # certificate. Still a 404, so the answer says nothing about other people's centres.
         return render(request, "volunteers/documents/no_certificate.html", {"profile": profile}, status=404)
-    return documents.attachment(
-        documents.certificate_pdf(profile, centre), documents.certificate_filename(profile, centre)
-    )
+    return pdfs.attachment(pdfs.certificate_pdf(profile, centre), pdfs.certificate_filename(profile, centre))
 
 
 @login_required
@@ -72,7 +71,7 @@ def own_data(request):
 @login_required
 def own_data_download(request):
     profile = _own_profile_or_404(request)
-    return documents.attachment(services.export_own_data(profile), services.EXPORT_FILENAME, "application/zip")
+    return pdfs.attachment(services.export_own_data(profile), services.EXPORT_FILENAME, "application/zip")
 
 
 @login_required
@@ -96,7 +95,7 @@ def erase_profile(request):
     context = {
         "form": form,
         "profile": profile,
-        "approved_hours": documents.format_hours(services.approved_total(profile.hours.all())),
+        "approved_hours": pdfs.format_hours(services.approved_total(profile.hours.all())),
     }
     return render(request, "volunteers/documents/erase.html", context)
 
@@ -117,5 +116,5 @@ def dashboard_context(profile):
         return {}
     return {
         "agreements": list(profile.agreements.select_related("task", "centre__site").order_by("-starts_on", "-pk")),
-        "certificate_centres": list(documents.certificate_centres(profile).select_related("site")),
+        "certificate_centres": list(pdfs.certificate_centres(profile).select_related("site")),
     }

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy
 
 from core.spreadsheets import read_spreadsheet_upload, read_table
 from core.uploads import UploadRefused
-from volunteers.importing import check_volunteers
+from volunteers.transfer.importing import check_volunteers
 
 
 class ImportForm(forms.Form):

@@ -23,13 +23,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from volunteers import services
+
+# hours_actions registers the approve and reject bulk actions when imported.
+from volunteers.hours.admin_actions import BULK_TYPE
+from volunteers.hours.admin_filters import HoursFilterSet, decided_entries, search_entries, volunteer_name
 from volunteers.models import HoursEntry, HoursStatus
 from volunteers.services.hours import format_hours
 from volunteers.services.hours_flags import flag_reasons
-
-# hours_actions registers the approve and reject bulk actions when imported.
-from volunteers.viewsets.hours_actions import BULK_TYPE
-from volunteers.viewsets.hours_filters import HoursFilterSet, decided_entries, search_entries, volunteer_name
 
 
 def hours_display(entry):

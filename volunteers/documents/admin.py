@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from accounts.permissions import centres_for
 from core.pdf import pdf_view
-from volunteers import documents
+from volunteers.documents import pdfs
 from volunteers.models import Agreement, HoursEntry, HoursStatus
 from volunteers.permissions import profiles_of_centre
 from volunteers.services import DECIDING_ROLES
@@ -25,7 +25,7 @@ def agreement_pdf(request, pk):
     agreement = get_object_or_404(
         Agreement.objects.visible_to(request.user).select_related("volunteer__user", "centre__site", "task"), pk=pk
     )
-    return documents.attachment(documents.agreement_pdf(agreement), documents.agreement_filename(agreement))
+    return pdfs.attachment(pdfs.agreement_pdf(agreement), pdfs.agreement_filename(agreement))
 
 
 def staff_centre(request, profile_id):
@@ -50,15 +50,13 @@ def certificate_pdf(request, profile_id):
     """The certificate of the hours the coordinator's centre approved for one of its volunteers."""
     centre = staff_centre(request, profile_id)
     profile = get_object_or_404(profiles_of_centre(request.user, centre).select_related("user"), pk=profile_id)
-    if not documents.approved_hours(profile, centre).exists():
+    if not pdfs.approved_hours(profile, centre).exists():
         # The link is not offered then; an old bookmark gets a word, not an empty certificate.
         messages.info(
             request, _("The centre has not approved any hours of this volunteer yet: there is nothing to certify.")
         )
         return redirect("volunteer_people:detail", profile.pk)
-    return documents.attachment(
-        documents.certificate_pdf(profile, centre), documents.certificate_filename(profile, centre)
-    )
+    return pdfs.attachment(pdfs.certificate_pdf(profile, centre), pdfs.certificate_filename(profile, centre))
 
 
 class VolunteerDocumentsViewSet(ViewSet):

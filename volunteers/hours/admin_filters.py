@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from volunteers.hours_forms import SafeIdChoice
+from volunteers.hours.forms import SafeIdChoice
 from volunteers.models import HoursEntry, HoursStatus, TaskPage
 from volunteers.permissions import profiles_visible_to
 from volunteers.services.hours_flags import ANY_FLAG, HoursFlag, flagged, with_flags

@@ -17,9 +17,9 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.bulk_action import BulkAction
 
 from volunteers import services
-from volunteers.hours_forms import RejectHoursForm, plausible_id
+from volunteers.hours.admin_filters import decided_entries, filtered_entries, volunteer_name
+from volunteers.hours.forms import RejectHoursForm, plausible_id
 from volunteers.models import HoursEntry, HoursStatus
-from volunteers.viewsets.hours_filters import decided_entries, filtered_entries, volunteer_name
 
 BULK_TYPE = "hours"
 

@@ -37,9 +37,10 @@ from accounts.models import Role
 from accounts.permissions import centres_for
 from core.spreadsheets import FORMATS, UploadRefused, content_type, read_table
 from core.text import polish_slugify
-from volunteers import resources, services
-from volunteers.importing import COLUMNS, check_volunteers
-from volunteers.transfer_forms import ConfirmImportForm, ImportForm
+from volunteers import services
+from volunteers.transfer import resources
+from volunteers.transfer.forms import ConfirmImportForm, ImportForm
+from volunteers.transfer.importing import COLUMNS, check_volunteers
 
 EXPORT = "volunteers.view_volunteerprofile"
 IMPORT = "volunteers.add_volunteerprofile"

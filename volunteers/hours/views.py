@@ -16,8 +16,9 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from volunteers import documents, services
-from volunteers.hours_forms import LogHoursForm
+from volunteers import services
+from volunteers.documents import pdfs
+from volunteers.hours.forms import LogHoursForm
 from volunteers.models import HoursEntry, HoursStatus
 
 RECENT_ON_DASHBOARD = 5
@@ -55,7 +56,7 @@ def hours_page(request):
         "page_obj": page_obj,
         "totals": hours_totals(entries),
         # A certificate only where some hours were approved: there is nothing else to certify.
-        "certificate_centres": list(documents.certificate_centres(profile).select_related("site")),
+        "certificate_centres": list(pdfs.certificate_centres(profile).select_related("site")),
     }
     return render(request, "volunteers/hours/index.html", context)
 
