@@ -173,11 +173,11 @@ def export_own_data(profile):
     with `dane.json` and a note naming the documents to download again later."""
     from volunteers.documents import pdfs
 
-    pdfs = [
+    documents = [
         (f"porozumienia/{pdfs.agreement_filename(agreement)}", partial(pdfs.agreement_pdf, agreement))
         for agreement in Agreement.objects.filter(volunteer=profile).select_related("task", "centre", "volunteer")
     ]
-    pdfs += [
+    documents += [
         (
             f"zaswiadczenia/{pdfs.certificate_filename(profile, centre)}",
             partial(pdfs.certificate_pdf, profile, centre),
@@ -189,7 +189,7 @@ def export_own_data(profile):
         data = json.dumps(own_data(profile), ensure_ascii=False, indent=2)
         archive.writestr("dane.json", data.encode("utf-8"))
         missing = []
-        for filename, render in pdfs:
+        for filename, render in documents:
             try:
                 archive.writestr(filename, render())
             except PdfUnavailable:
