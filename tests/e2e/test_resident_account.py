@@ -1,21 +1,14 @@
 """A resident creates an account, confirms the address, turns on two-factor and signs in with a code."""
 
-import re
-import time
-
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core import mail
 from playwright.sync_api import expect
 
 from tests.factories import UserFactory
+from tests.support import link_in, totp_code
 
 EMAIL = "mieszkanka@example.org"
 PASSWORD = "Moje-bezpieczne-haslo-42"
-
-
-def current_code(secret):
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def test_resident_signs_up_confirms_sets_up_two_factor_and_signs_in_with_a_code(page, axe):
@@ -48,7 +41,7 @@ def test_resident_signs_up_confirms_sets_up_two_factor_and_signs_in_with_a_code(
 
     [message] = mail.outbox
     assert message.to == [EMAIL]
-    page.goto(re.search(r"http://\S+", message.body).group(0))
+    page.goto(link_in(message))
     page.get_by_role("button", name="Potwierdź").click()
     expect(heading).to_have_text("Moje konto")
     expect(page.get_by_role("status").first).to_contain_text("Adres mieszkanka@example.org został potwierdzony.")
@@ -62,7 +55,7 @@ def test_resident_signs_up_confirms_sets_up_two_factor_and_signs_in_with_a_code(
     expect(page.get_by_role("img", name="Kod QR dla aplikacji uwierzytelniającej")).to_be_visible()
     axe(page)
     secret = page.locator("#totp-secret").inner_text()
-    page.get_by_label("Kod uwierzytelniający").fill(current_code(secret))
+    page.get_by_label("Kod uwierzytelniający").fill(totp_code(secret))
     page.get_by_role("button", name="Włącz uwierzytelnianie dwuskładnikowe").click()
     expect(heading).to_have_text("Kody odzyskiwania")
     expect(page.locator(".recovery-codes li")).to_have_count(10)
@@ -78,7 +71,7 @@ def test_resident_signs_up_confirms_sets_up_two_factor_and_signs_in_with_a_code(
     page.get_by_role("button", name="Zaloguj się").click()
     expect(heading).to_have_text("Kod z aplikacji uwierzytelniającej")
     axe(page)
-    page.get_by_label("Kod").fill(current_code(secret))
+    page.get_by_label("Kod").fill(totp_code(secret))
     page.get_by_role("button", name="Zaloguj się").click()
 
     expect(heading).to_have_text("Moje konto")

@@ -5,12 +5,9 @@ approves them; the volunteer downloads the certificate, which states the approve
 import datetime
 import io
 import re
-import time
 from pathlib import Path
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -19,6 +16,7 @@ from pypdf import PdfReader
 from home.demo.accounts import PASSWORD as STAFF_PASSWORD
 from home.demo.staff import TOTP_SECRET
 from tests.factories import add_child
+from tests.support import link_in, mails_to, totp_code
 from volunteers.models import TaskIndexPage, TaskPage
 
 EMAIL = "jan.wolontariusz@example.org"
@@ -61,10 +59,6 @@ def walks():
     )
 
 
-def current_code():
-    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
-
-
 def sign_in_to_admin(browser, base_url):
     context = browser.new_context(base_url=base_url, locale="pl-PL", timezone_id="Europe/Warsaw")
     admin = context.new_page()
@@ -73,7 +67,7 @@ def sign_in_to_admin(browser, base_url):
     admin.get_by_label("Adres e-mail").fill(COORDINATOR)
     admin.get_by_label("Hasło").fill(STAFF_PASSWORD)
     admin.get_by_role("button", name="Zaloguj się").click()
-    admin.get_by_label("Kod").fill(current_code())
+    admin.get_by_label("Kod").fill(totp_code(TOTP_SECRET))
     admin.get_by_role("button", name=re.compile("Potwierdź|Zaloguj")).click()
     expect(admin).to_have_url(re.compile(r"/admin/$"))
     return context, admin
@@ -89,8 +83,8 @@ def test_volunteer_journey_from_sign_up_to_certificate(browser, demo_staff, walk
     page.get_by_label("Hasło (ponownie)").fill(PASSWORD)
     page.get_by_role("button", name="Załóż konto").click()
     expect(heading).to_have_text("Sprawdź pocztę e-mail")
-    [message] = [m for m in mail.outbox if m.to == [EMAIL]]
-    page.goto(re.search(r"http://\S+", message.body).group(0))
+    [message] = mails_to(EMAIL)
+    page.goto(link_in(message))
     page.get_by_role("button", name="Potwierdź").click()
     expect(heading).to_have_text("Moje konto")
 
