@@ -1,16 +1,13 @@
 """Staff for tests: verified accounts with an authenticator app, holding roles in centres."""
 
-import time
-
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.contrib.auth import get_user_model
 
 from accounts.mfa import set_up_totp
 from accounts.roles import grant_role
+from tests.support import TOTP_SECRET
 
 PASSWORD = "haslo-pracownika-2026"
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 def make_person(email, *, mfa=True, **extra):
@@ -29,11 +26,6 @@ def make_staff(email, centre, *roles):
     for role in roles:
         grant_role(user, centre, role)
     return user
-
-
-def totp_code(step=0):
-    """The code an authenticator app with TOTP_SECRET shows now (or `step` periods away)."""
-    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30 + step))
 
 
 def admin_client(client, user):

@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from tests.factories import UserFactory
+from tests.support import link_in
 
 PASSWORD = "correct-horse-battery"
 NEW_PASSWORD = "Zupelnie-nowe-haslo-7"
@@ -32,10 +33,6 @@ def sign_in(client, email="jan@example.org", password=PASSWORD):
     response = client.post("/konto/login/", {"login": email, "password": password})
     assert response.status_code == 302, "signed in"
     return client
-
-
-def link_in(message):
-    return re.search(r"https?://\S+", message.body).group(0)
 
 
 @pytest.fixture

@@ -15,7 +15,8 @@ from accounts.audit import acting
 from accounts.models import AuditEntry, AuditKind, CentreRole, Role
 from accounts.roles import grant_role, revoke_role
 from core.models import Centre
-from tests.accounts.helpers import PASSWORD, admin_client, make_person, make_staff, totp_code
+from tests.accounts.helpers import PASSWORD, admin_client, make_person, make_staff
+from tests.support import totp_code
 
 pytestmark = pytest.mark.django_db
 

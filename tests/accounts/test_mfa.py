@@ -1,19 +1,18 @@
 """Two-factor authentication: anyone may turn it on; staff cannot enter the admin without it."""
 
 import re
-import time
 
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.cache import cache
 
 from accounts.mfa import set_up_totp
 from tests.factories import UserFactory
+from tests.support import totp_code, wrong_code
 
 PASSWORD = "correct-horse-battery"
 
@@ -30,15 +29,6 @@ def verified_user(email="jan@example.org", **extra):
     user = UserFactory(email=email, **extra)
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     return user
-
-
-def totp_code(secret, step=0):
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + step))
-
-
-def wrong_code(secret):
-    accepted = {totp_code(secret, step) for step in (-1, 0, 1)}
-    return next(code for code in ("000000", "111111", "222222", "333333") if code not in accepted)
 
 
 def sign_in_with_password(client, email="jan@example.org"):

@@ -1,16 +1,14 @@
 """Each rate limit is reached, and the answer is a Polish "too many attempts"."""
 
-import time
-
 import pytest
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
 
 from accounts.mfa import set_up_totp
 from tests.factories import UserFactory
+from tests.support import totp_code, wrong_code
 
 PASSWORD = "correct-horse-battery"
 LOCKED_OUT = "Zbyt wiele nieudanych prób. Aby chronić Twoje konto, logowanie zostało wstrzymane na 15 minut."
@@ -36,16 +34,6 @@ def limit(action, per):
         if scope == per:
             return int(amount)
     raise LookupError(action)
-
-
-def totp_code(secret, step=0):
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + step))
-
-
-def wrong_code(secret):
-    # The codes of the neighbouring time steps are accepted too.
-    accepted = {totp_code(secret, step) for step in (-1, 0, 1)}
-    return next(code for code in ("000000", "111111", "222222", "333333") if code not in accepted)
 
 
 def assert_too_many_requests_page(response):

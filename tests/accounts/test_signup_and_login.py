@@ -1,7 +1,5 @@
 """Residents sign up with an e-mail address, verify it, sign in and reset their password."""
 
-import re
-
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
@@ -9,6 +7,7 @@ from django.core import mail
 from django.core.cache import cache
 
 from tests.factories import UserFactory
+from tests.support import link_in
 
 PASSWORD = "correct-horse-battery"
 SIGNUP_PASSWORD = "Bardzo-tajne-haslo-9"
@@ -27,10 +26,6 @@ def verified_user(email="jan@example.org"):
     user = UserFactory(email=email)
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
     return user
-
-
-def link_in(message):
-    return re.search(r"https?://\S+", message.body).group(0)
 
 
 def signed_in(client):

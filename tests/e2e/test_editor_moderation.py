@@ -3,21 +3,16 @@ it; the editor of MOPS Puławy never sees it in the admin. Everyone signs in wit
 
 import io
 import re
-import time
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from accounts.demo.staff import TOTP_SECRET
 from accounts.demo.users import PASSWORD
+from tests.support import totp_code
 
 TITLE = "Zbiórka zimowa dla dzieci z Jasła"
-
-
-def current_code():
-    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
 
 
 @pytest.fixture
@@ -37,7 +32,7 @@ def sign_in(browser, base_url, email):
     page.get_by_label("Adres e-mail").fill(email)
     page.get_by_label("Hasło").fill(PASSWORD)
     page.get_by_role("button", name="Zaloguj się").click()
-    page.get_by_label("Kod").fill(current_code())
+    page.get_by_label("Kod").fill(totp_code(TOTP_SECRET))
     page.get_by_role("button", name=re.compile("Potwierdź|Zaloguj")).click()
     expect(page).to_have_url(re.compile(r"/admin/$"))
     return context, page

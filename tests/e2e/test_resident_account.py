@@ -1,22 +1,16 @@
 """A resident creates an account, confirms the address, turns on two-factor and signs in with a code."""
 
-import re
-import time
 from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core import mail
 from playwright.sync_api import expect
 
 from tests.factories import UserFactory
+from tests.support import link_in, totp_code
 
 EMAIL = "mieszkanka@example.org"
 PASSWORD = "Moje-bezpieczne-haslo-42"
-
-
-def current_code(secret):
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30))
 
 
 def test_resident_signs_up_confirms_sets_up_two_factor_and_signs_in_with_a_code(page, axe):
@@ -51,7 +45,7 @@ def test_resident_signs_up_confirms_sets_up_two_factor_and_signs_in_with_a_code(
     assert message.to == [EMAIL]
     # The link carries the centre's own address (the demo site, localhost:8000); the test
     # server listens elsewhere, so the browser follows its path.
-    link = re.search(r"http://\S+", message.body).group(0)
+    link = link_in(message)
     assert link.startswith("http://localhost:8000/")
     page.goto(urlsplit(link).path)
     page.get_by_role("button", name="Potwierdź").click()
@@ -67,7 +61,7 @@ def test_resident_signs_up_confirms_sets_up_two_factor_and_signs_in_with_a_code(
     expect(page.get_by_role("img", name="Kod QR dla aplikacji uwierzytelniającej")).to_be_visible()
     axe(page)
     secret = page.locator("#totp-secret").inner_text()
-    page.get_by_label("Kod uwierzytelniający").fill(current_code(secret))
+    page.get_by_label("Kod uwierzytelniający").fill(totp_code(secret))
     page.get_by_role("button", name="Włącz uwierzytelnianie dwuskładnikowe").click()
     expect(heading).to_have_text("Kody odzyskiwania")
     expect(page.locator(".recovery-codes li")).to_have_count(10)
@@ -83,7 +77,7 @@ def test_resident_signs_up_confirms_sets_up_two_factor_and_signs_in_with_a_code(
     page.get_by_role("button", name="Zaloguj się").click()
     expect(heading).to_have_text("Kod z aplikacji uwierzytelniającej")
     axe(page)
-    page.get_by_label("Kod").fill(current_code(secret))
+    page.get_by_label("Kod").fill(totp_code(secret))
     page.get_by_role("button", name="Zaloguj się").click()
 
     expect(heading).to_have_text("Moje konto")

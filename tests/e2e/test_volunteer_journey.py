@@ -5,13 +5,10 @@ approves them; the volunteer downloads the certificate, which states the approve
 import datetime
 import io
 import re
-import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -20,6 +17,7 @@ from pypdf import PdfReader
 from accounts.demo.staff import TOTP_SECRET
 from accounts.demo.users import PASSWORD as STAFF_PASSWORD
 from tests.factories import add_child
+from tests.support import link_in, mails_to, totp_code
 from volunteers.models import TaskIndexPage, TaskPage
 
 EMAIL = "jan.wolontariusz@example.org"
@@ -62,10 +60,6 @@ def walks():
     )
 
 
-def current_code():
-    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
-
-
 def sign_in_to_admin(browser, base_url):
     context = browser.new_context(base_url=base_url, locale="pl-PL", timezone_id="Europe/Warsaw")
     admin = context.new_page()
@@ -74,7 +68,7 @@ def sign_in_to_admin(browser, base_url):
     admin.get_by_label("Adres e-mail").fill(COORDINATOR)
     admin.get_by_label("Hasło").fill(STAFF_PASSWORD)
     admin.get_by_role("button", name="Zaloguj się").click()
-    admin.get_by_label("Kod").fill(current_code())
+    admin.get_by_label("Kod").fill(totp_code(TOTP_SECRET))
     admin.get_by_role("button", name=re.compile("Potwierdź|Zaloguj")).click()
     expect(admin).to_have_url(re.compile(r"/admin/$"))
     return context, admin
@@ -90,10 +84,10 @@ def test_volunteer_journey_from_sign_up_to_certificate(browser, demo_staff, walk
     page.get_by_label("Hasło (ponownie)").fill(PASSWORD)
     page.get_by_role("button", name="Załóż konto").click()
     expect(heading).to_have_text("Sprawdź pocztę e-mail")
-    [message] = [m for m in mail.outbox if m.to == [EMAIL]]
+    [message] = mails_to(EMAIL)
     # The link carries the centre's own address (the demo site, localhost:8000); the test
     # server listens elsewhere, so the browser follows its path.
-    link = re.search(r"http://\S+", message.body).group(0)
+    link = link_in(message)
     assert link.startswith("http://localhost:8000/")
     page.goto(urlsplit(link).path)
     page.get_by_role("button", name="Potwierdź").click()

@@ -2,12 +2,10 @@
 the logins printed; never with --no-demo-users or where demo users are not allowed."""
 
 import io
-import time
 
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from allauth.mfa.utils import decrypt
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -20,6 +18,7 @@ from accounts.demo.staff import RESIDENTS, TOTP_SECRET, staff_email
 from accounts.models import AuditEntry, Role
 from accounts.permissions import roles_in
 from core.models import Centre
+from tests.support import totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +27,6 @@ def load_demo(*args):
     out = io.StringIO()
     call_command("load_demo", *args, stdout=out)
     return out.getvalue()
-
-
-def code_now():
-    return format_hotp_value(hotp_value(TOTP_SECRET, int(time.time()) // 30))
 
 
 def centre(hostname):
@@ -98,7 +93,7 @@ class TestDemoAccounts:
             "/konto/login/", {"login": "redaktor@pulawy.demo.pomost.local", "password": "pomost-demo"}
         )
         assert "/2fa/" in response["Location"]
-        client.post(response["Location"], {"code": code_now()})
+        client.post(response["Location"], {"code": totp_code(TOTP_SECRET)})
         listing = client.get("/admin/pages/", follow=True)
         assert listing.status_code == 200
         assert listing.redirect_chain[-1][0] == f"/admin/pages/{centre('pulawy.localhost').site.root_page_id}/"

@@ -58,6 +58,23 @@ def contact(request, defect=None):
         return HttpResponse(engines["django"].from_string(PAGE).render(context, request))
 
 
+class NoteForm(forms.Form):
+    message = forms.CharField(max_length=200, required=False, widget=forms.Textarea)
+
+
+def closed_task(request, defect=None):
+    """A one-field form whose every valid answer a "service" refuses, as applying to a task that
+    closed while the form was open: the refusal must come back in the form, with what was typed."""
+    form = NoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.add_error(None, "Zgłoszenia do tego zadania są już zamknięte.")
+    context = {"form": form, "forget": defect == "forgets_the_message" and form.is_bound}
+    page = PAGE
+    if defect == "drops_the_form" and form.is_bound and form.errors:
+        page = "<!DOCTYPE html><html lang='pl'><body><p>Zgłoszenia są zamknięte.</p></body></html>"
+    return HttpResponse(engines["django"].from_string(page).render(context, request))
+
+
 def open_redirect(request):
     # Printable characters only, so the header is valid and the flaw left is where it points.
     response = HttpResponse(status=302)
@@ -70,6 +87,9 @@ urlpatterns = [
     path("sound/", contact),
     *[path(f"{defect}/", contact, {"defect": defect}) for defect in
       ("crashes", "echoes", "forgets", "english", "bare_errors", "leaks_password", "chokes_on_two_errors")],
+    path("closed/", closed_task),
+    *[path(f"closed/{defect}/", closed_task, {"defect": defect})
+      for defect in ("drops_the_form", "forgets_the_message")],
     path("redirect/", open_redirect),
     *config_urls.urlpatterns,
 ]  # fmt: skip

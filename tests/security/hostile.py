@@ -5,8 +5,10 @@
     )
 
 `fields` names every field of the form with a sane value a careful user would type. First a
-sweep puts each catalogue value into each field in turn (the others keep their sane values),
-then leaves each field out, duplicates it and sends it in wrong byte encodings; then
+sweep sends the sane values alone (so a single-field form whose sane answer is refused, say
+by a service after the task closed, is still checked for keeping what was typed), then puts
+each catalogue value into each field in turn (the others keep their sane values), then
+leaves each field out, duplicates it and sends it in wrong byte encodings; then
 hypothesis combines: several fields at once, random Unicode, long repetitions, three
 transports (the test client's, raw urlencoded or query string, raw multipart) and three
 encodings (UTF-8, cp1250 labelled UTF-8, invalid UTF-8). After every request it asserts:
@@ -15,11 +17,15 @@ a. no server error: an exception fails with its traceback; the status is 2xx or 
    `allowed_statuses`);
 b. nothing comes back unescaped: no payload markup in the body, no script, event handler or
    javascript: URL carrying the payload marker, no redirect off the site;
-c. on a refused form, every field that got a sane value still shows it; secret fields
-   (by default those named "...password...") are never echoed;
+c. on a refused form, every field is still there (the form came back, not a page without it),
+   every field that got a sane value still shows it; secret fields (by default those named
+   "...password...") are never echoed;
 d. on a refused form, the error summary (`includes/form_errors.html`) is there and each field
    error sits in `<p class="field-error" id="<field id>_error">`, which the widget's
    `aria-describedby` names next to `aria-invalid="true"`, in Polish.
+
+A form without fields (`fields={}`: a bare POST such as withdrawing) gets the bare request
+and hostile values in the stray parameters STRAY, which the endpoint must ignore safely.
 
 "Refused" means the form in the template context (`form_context_name`) is bound and has
 errors; any other answer is "accepted" ("redirected" for a 3xx). The returned Counter says
@@ -73,6 +79,8 @@ CATALOGUE = {
 }  # fmt: skip
 PAYLOADS = tuple(value for values in CATALOGUE.values() for value in values)
 SHORT_PAYLOADS = tuple(value for value in PAYLOADS if len(value) < 100)
+# Parameters a form without fields of its own may still be sent, hostile values in them.
+STRAY = ("next", "id", "confirm")
 TRANSPORTS = {"get": ("client", "query"), "post": ("client", "urlencoded", "multipart")}
 CHARSETS = ("utf-8", "cp1250", "broken")
 BOUNDARY = "HostileBoundary7MA4YWxk"
@@ -153,13 +161,15 @@ def assert_form_survives_hostile_input(
 
 class _Harness:
     def __init__(self, client, url, fields, method, secret_fields, fixed_data, form_context_name, allowed, prepare):
-        assert fields, "name at least one field"
         assert method in TRANSPORTS, f"method must be one of {sorted(TRANSPORTS)}"
         self.client, self.url, self.fields, self.method = client, url, fields, method
         self.secret = set(secret_fields if secret_fields is not None else [n for n in fields if "password" in n])
         self.fixed_data, self.form_context_name, self.allowed = fixed_data, form_context_name, allowed
         self.prepare = prepare
         self.form, self.outcomes = f"{method.upper()} {url}", Counter()
+        # What each varied parameter carries when it is not the hostile one: a field its sane
+        # value; a stray parameter of a form without fields nothing at all.
+        self.sane = {name: (value,) for name, value in fields.items()} or dict.fromkeys(STRAY, ())
 
     def check_form_page(self):
         self.prepare()
@@ -171,18 +181,19 @@ class _Harness:
 
     def sweep(self):
         """Every catalogue value in every field once, then missing, duplicated and mis-encoded fields."""
-        sane = {name: (value,) for name, value in self.fields.items()}
+        sane = self.sane
         raw = TRANSPORTS[self.method][1:]
-        for name in self.fields:
+        yield Case(sane, frozenset())
+        for name in sane:
             for value in PAYLOADS:
                 yield Case({**sane, name: (value,)}, frozenset([name]))
             yield Case({**sane, name: ()}, frozenset([name]))
-            yield Case({**sane, name: (MARKUP[0], self.fields[name])}, frozenset([name]))
-            yield Case({**sane, name: (self.fields[name], MARKUP[1])}, frozenset([name]))
+            yield Case({**sane, name: (MARKUP[0], *sane[name])}, frozenset([name]))
+            yield Case({**sane, name: (*sane[name], MARKUP[1])}, frozenset([name]))
             for transport in raw:
                 for charset in CHARSETS[1:]:
                     yield Case({**sane, name: (POLISH + MARKUP[0],)}, frozenset([name]), transport, charset)
-        yield Case(dict.fromkeys(self.fields, ()), frozenset(self.fields))
+        yield Case(dict.fromkeys(sane, ()), frozenset(sane))
 
     def explore(self, max_examples):
         @settings(
@@ -205,18 +216,25 @@ class _Harness:
             st.tuples(st.sampled_from(SHORT_PAYLOADS), st.sampled_from(SHORT_PAYLOADS)).map("".join),
             st.tuples(st.sampled_from(SHORT_PAYLOADS), st.integers(2, 3000)).map(lambda t: t[0] * t[1]),
         )
-        names = sorted(self.fields)
+        names = sorted(self.sane)
 
         @st.composite
         def case(draw):
             hostile = draw(st.sets(st.sampled_from(names), min_size=1))
             values = {}
             for name in names:
-                sane = st.just(self.fields[name])
+                sane = st.just(self.sane[name])
                 values[name] = (
-                    draw(st.one_of(text.map(lambda v: (v,)), st.just(()), st.tuples(text, sane), st.tuples(sane, text)))
+                    draw(
+                        st.one_of(
+                            text.map(lambda v: (v,)),
+                            st.just(()),
+                            st.tuples(text, sane).map(lambda t: (t[0], *t[1])),
+                            st.tuples(sane, text).map(lambda t: (*t[0], t[1])),
+                        )
+                    )
                     if name in hostile
-                    else (self.fields[name],)
+                    else self.sane[name]
                 )
             transport = draw(st.sampled_from(TRANSPORTS[self.method]))
             return Case(values, frozenset(hostile), transport, draw(st.sampled_from(CHARSETS)))
@@ -294,6 +312,9 @@ class _Harness:
 
     def assert_typed_values_kept(self, case, soup, where):
         for name, value in self.fields.items():
+            assert soup.find(attrs={"name": name}) is not None, (
+                f"refused form lost its field {name!r}: the page has no control of that name, on {where}"
+            )
             if name in case.hostile or name in self.secret:
                 continue
             shown = _shown_values(soup, name)

@@ -47,6 +47,35 @@ def test_a_broken_form_fails_the_harness(db, client, defect, complaint):
         survives(client, f"/{defect}/")
 
 
+def test_a_single_field_form_refused_as_a_whole_passes_when_it_comes_back_with_the_message(db, client):
+    report = assert_form_survives_hostile_input(
+        client, "/closed/", fields={"message": "Chętnie pomogę."}, max_examples=5
+    )
+
+    assert report["refused"] > 0
+
+
+@pytest.mark.parametrize(
+    ("defect", "complaint"),
+    [("drops_the_form", "lost its field 'message'"), ("forgets_the_message", "lost what was typed in 'message'")],
+)
+def test_a_single_field_form_that_loses_the_refused_answer_fails_the_harness(db, client, defect, complaint):
+    with pytest.raises(AssertionError, match=complaint):
+        assert_form_survives_hostile_input(
+            client, f"/closed/{defect}/", fields={"message": "Chętnie pomogę."}, max_examples=5
+        )
+
+
+def test_a_form_without_fields_gets_hostile_stray_parameters(db, client):
+    report = assert_form_survives_hostile_input(client, "/closed/", fields={}, check_form_page=False, max_examples=5)
+
+    assert report.total() > len(hostile.STRAY) * len(hostile.PAYLOADS)
+    with pytest.raises(AssertionError, match="redirect off the site"):
+        assert_form_survives_hostile_input(
+            client, "/redirect/", method="get", fields={}, check_form_page=False, max_examples=5
+        )
+
+
 def test_an_open_redirect_fails_the_harness(db, client):
     with pytest.raises(AssertionError, match="redirect off the site"):
         assert_form_survives_hostile_input(

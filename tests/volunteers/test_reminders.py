@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from accounts.models import Role
 from accounts.roles import grant_role
 from core.models import Centre
+from tests.support import recipients
 from tests.volunteers import days_from_today, make_task, make_task_index
 from tests.volunteers.test_profile import make_resident, make_volunteer
 from volunteers import services
@@ -110,10 +111,6 @@ def volunteer_on(task, email, status=ApplicationStatus.ACCEPTED):
     return profile
 
 
-def reminded():
-    return sorted(address for message in mail.outbox for address in message.to)
-
-
 def test_accepted_volunteer_of_tomorrows_task_gets_a_reminder_with_the_details(index):
     task = make_task(
         index,
@@ -129,7 +126,7 @@ def test_accepted_volunteer_of_tomorrows_task_gets_a_reminder_with_the_details(i
     output = send_reminders()
 
     assert "Queued 1 reminder" in output
-    assert reminded() == ["anna@example.org"]
+    assert recipients() == ["anna@example.org"]
     message = mail.outbox[0]
     assert "Zbiórka darów" in message.subject
     for detail in ["09:30", "14:00", "Supermarket przy ul. Floriańskiej", "koordynator@example.org", "13 446 24 91"]:
@@ -161,7 +158,7 @@ def test_only_accepted_volunteers_are_reminded(index):
 
     send_reminders()
 
-    assert reminded() == ["accepted@example.org"]
+    assert recipients() == ["accepted@example.org"]
 
 
 def test_tasks_on_other_days_send_no_reminder(index):
@@ -194,7 +191,7 @@ def test_recurring_task_reminds_only_before_its_weekdays(index):
 
     send_reminders()
 
-    assert reminded() == ["tak@example.org"]
+    assert recipients() == ["tak@example.org"]
 
 
 def test_cancelled_tasks_send_no_reminders_but_closed_ones_do(index):
@@ -205,7 +202,7 @@ def test_cancelled_tasks_send_no_reminders_but_closed_ones_do(index):
 
     send_reminders()
 
-    assert reminded() == ["zamkniete@example.org"]
+    assert recipients() == ["zamkniete@example.org"]
 
 
 def test_work_over_30_days_needs_a_signed_agreement_before_reminders(index, jaslo):
@@ -221,7 +218,7 @@ def test_work_over_30_days_needs_a_signed_agreement_before_reminders(index, jasl
 
     send_reminders()
 
-    assert reminded() == ["z.porozumieniem@example.org"]
+    assert recipients() == ["z.porozumieniem@example.org"]
 
 
 def test_a_reminder_queued_before_the_task_was_cancelled_is_not_sent(index):

@@ -13,6 +13,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from core.models import Centre
+from tests.support import recipients
 from tests.volunteers import days_from_today, make_task, make_task_index
 from tests.volunteers.test_profile import make_resident, make_volunteer
 from volunteers.models import Application, ApplicationStatus, District, TaskPage, TaskSchedule
@@ -54,10 +55,6 @@ def edit(task, **fields):
         setattr(page, name, value)
     page.save_revision().publish()
     return page
-
-
-def recipients():
-    return sorted(address for message in mail.outbox for address in message.to)
 
 
 def polish_date(day):

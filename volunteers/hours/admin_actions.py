@@ -13,13 +13,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from wagtail import hooks
-from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.bulk_action import BulkAction
 
 from volunteers import services
 from volunteers.hours.admin_filters import decided_entries, filtered_entries, volunteer_name
 from volunteers.hours.forms import RejectHoursForm, plausible_id
 from volunteers.models import HoursEntry, HoursStatus
+from volunteers.viewsets.applications import safe_next
 
 BULK_TYPE = "hours"
 
@@ -29,9 +29,10 @@ class HoursBulkAction(BulkAction):
 
     def __init__(self, request, model):
         super().__init__(request, model)
-        if not get_valid_next_url_from_request(request):
-            # Opened without the listing's "next": "go back" and success lead to the listing.
-            self.next_url = reverse("volunteer_hours:index")
+        # Without the listing's "next", "go back" and success lead to the listing. A "next"
+        # that is not an admin path is ignored too: Django's redirect() would take a bare word
+        # such as "foo" for a view name and fail with a server error.
+        self.next_url = safe_next(request, reverse("volunteer_hours:index"))
 
     def get_actionable_objects(self):
         ids = self.request.GET.getlist("id")

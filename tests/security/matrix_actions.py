@@ -1,0 +1,255 @@
+"""Requests the URL-pattern table cannot hold, for every actor: a task page's own subpaths
+(routed by the page, not by Django's URL patterns) with GET and POST, for a task of each
+centre and a draft, and the bulk decisions of the admin with real ids of both centres.
+
+Each action is prepared afresh with its own objects (an application waiting for a decision,
+an entry of hours, a page, an image), and `state` reads what the action would change: for
+an actor outside `changes` it must read the same after the request as before, whatever the
+status code said. test_access_actions.py runs them.
+"""
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tests.security.access import DENIED, LOGIN, NOT_ALLOWED, OK, REDIRECT, expectations
+from tests.security.world import make_user, marker
+
+HOSTS = {"a": "localhost", "b": "pulawy.localhost"}
+_serial = itertools.count()
+
+
+@dataclass
+class Prepared:
+    url: str
+    data: dict
+    state: Callable[[], object]
+
+
+@dataclass
+class Action:
+    label: str
+    prepare: Callable[[object], Prepared]
+    expect: dict
+    changes: frozenset = frozenset()
+    method: str = "post"
+    host: str = HOSTS["a"]
+
+
+def _applicant(world, key, status="submitted"):
+    """A new volunteer's application to centre `key`'s task, waiting for a decision."""
+    from volunteers.models import Application, VolunteerProfile
+
+    user = make_user(f"kandydat{next(_serial)}.{marker(key)}@example.org", first_name="Kandydat")
+    profile = VolunteerProfile.objects.create(user=user, birth_date="1991-04-04", phone="600 100 200")
+    return Application.objects.create(
+        task=world.objects[f"volunteer_task_{key}"],
+        volunteer=profile,
+        centre=world.objects[f"centre_{key}"],
+        status=status,
+    )
+
+
+def _status(model, pk):
+    return lambda: model.objects.filter(pk=pk).values_list("status", flat=True).first()
+
+
+def accept(key):
+    def prepare(world):
+        from volunteers.models import Application
+
+        application = _applicant(world, key)
+        return Prepared(
+            "/admin/zgloszenia/przyjmij/", {"application": application.pk}, _status(Application, application.pk)
+        )
+
+    return prepare
+
+
+def decline(key):
+    def prepare(world):
+        from volunteers.models import Application
+
+        application = _applicant(world, key)
+        data = {"application": application.pk, "step": "confirm", "reason": "Brak miejsc w tym terminie."}
+        return Prepared("/admin/zgloszenia/odrzuc/", data, _status(Application, application.pk))
+
+    return prepare
+
+
+def hours(action, key):
+    """Approve or reject (with a reason) a new waiting entry of the centre's volunteer."""
+
+    def prepare(world):
+        from volunteers.models import HoursEntry
+
+        application = _applicant(world, key, status="accepted")
+        task = application.task
+        entry = HoursEntry.objects.create(
+            volunteer=application.volunteer,
+            task=task,
+            task_title=task.title,
+            centre=application.centre,
+            date=task.start_date,
+            hours="2",
+        )
+        data = {"reason": "Tego dnia zadania nie było."} if action == "reject" else {}
+        url = f"/admin/bulk/volunteers/hoursentry/{action}/?id={entry.pk}&next=/admin/godziny/"
+        return Prepared(url, data, _status(HoursEntry, entry.pk))
+
+    return prepare
+
+
+def page_bulk(action):
+    def prepare(world):
+        from wagtail.models import Page
+
+        from tests.factories import make_standard
+
+        page = make_standard(world.home_a, f"Strona {next(_serial)} {marker('a')}")
+        url = f"/admin/bulk/wagtailcore/page/{action}/?id={page.pk}&next=/admin/pages/"
+        return Prepared(url, {}, lambda: Page.objects.filter(pk=page.pk, live=True).exists())
+
+    return prepare
+
+
+def media_bulk(app_label, model_name):
+    def prepare(world):
+        from django.apps import apps
+
+        source = world.objects[f"{model_name}_a"]
+        model = apps.get_model(app_label, model_name)
+        copy = model.objects.get(pk=source.pk)
+        copy.pk, copy.title = None, f"Kopia {next(_serial)} {marker('a')}"
+        copy.save()
+        url = f"/admin/bulk/{app_label}/{model_name}/delete/?id={copy.pk}"
+        return Prepared(url, {}, lambda: model.objects.filter(pk=copy.pk).exists())
+
+    return prepare
+
+
+def user_bulk(action):
+    def prepare(world):
+        from django.contrib.auth import get_user_model
+
+        user = make_user(f"osoba{next(_serial)}@example.org")
+        model = get_user_model()
+        url = f"/admin/bulk/{model._meta.app_label}/{model._meta.model_name}/{action}/?id={user.pk}"
+        return Prepared(url, {}, lambda: list(model.objects.filter(pk=user.pk).values_list("is_active", flat=True)))
+
+    return prepare
+
+
+def task_subpath(key, subpath, *, draft=False):
+    """A task page of centre `key` or its subpath; the state is its applications."""
+
+    def prepare(world):
+        from volunteers.models import Application
+
+        task = world.objects[f"volunteer_task_{key}"]
+        if draft:
+            task = world.objects.get(f"draft_task_{key}") or _draft_task(world, key)
+        return Prepared(
+            task.url + subpath,
+            {"message": f"Zgłaszam się {marker('x')}"} if subpath == "zglos/" else {},
+            lambda: sorted(Application.objects.filter(task=task).values_list("volunteer_id", "status")),
+        )
+
+    return prepare
+
+
+def _draft_task(world, key):
+    from tests.volunteers import days_from_today, make_task
+
+    task = make_task(
+        world.objects[f"task_index_{key}"], f"Szkic zadania {marker(key)}", slug=f"szkic-zadania-{key}",
+        start_date=days_from_today(5),
+    )  # fmt: skip
+    task.unpublish()
+    world.objects[f"draft_task_{key}"] = task
+    return task
+
+
+SIGNED_OUT = {"visitor": LOGIN, "unverified": LOGIN}
+EVERYONE = expectations(OK)
+NOBODY = expectations(DENIED)  # a draft task and all its subpaths: not found, whoever asks
+# The apply form: anyone signed in sees it (people without a profile are told what is
+# missing); whoever already applied is sent back to the task page. Nobody in the world can
+# apply successfully (volunteer2 has given no consents), so POST changes nothing either.
+APPLY = {
+    key: expectations(OK, **SIGNED_OUT, **{owner: REDIRECT}) for key, owner in (("a", "volunteer"), ("b", "volunteer2"))
+}
+# Withdrawing is POST only, and only the application's own volunteer finds anything to withdraw.
+WITHDRAW_GET = expectations(NOT_ALLOWED)
+WITHDRAW = {
+    key: expectations(DENIED, **SIGNED_OUT, **{owner: REDIRECT})
+    for key, owner in (("a", "volunteer"), ("b", "volunteer2"))
+}
+OWNER = {"a": frozenset({"volunteer"}), "b": frozenset({"volunteer2"})}
+
+# Decisions on a centre's applications and hours: its coordinators and supervisor (and
+# superusers); everyone else is turned away and nothing changes.
+ADMIN = {**SIGNED_OUT}
+DECIDERS = {key: frozenset({f"coordinator@{key.upper()}", f"supervisor@{key.upper()}", "superuser"}) for key in "ab"}
+DECIDE = {key: expectations(DENIED, **ADMIN, **dict.fromkeys(DECIDERS[key], REDIRECT)) for key in "ab"}
+# Wagtail's own bulk actions answer staff with a redirect to the listing whatever they may
+# do; what tells is whether the object changed. Residents are turned away.
+WAGTAIL_BULK = expectations(REDIRECT, **ADMIN, residents=DENIED)
+
+
+def _subpath_expect(key, subpath, method):
+    if subpath == "zglos/":
+        return APPLY[key]
+    if subpath == "wycofaj/":
+        return WITHDRAW[key] if method == "post" else WITHDRAW_GET
+    return EVERYONE
+
+
+ACTIONS = [
+    *[
+        Action(
+            f"{method.upper()} task {key.upper()} /{subpath}",
+            task_subpath(key, subpath),
+            _subpath_expect(key, subpath, method),
+            changes=OWNER[key] if (subpath, method) == ("wycofaj/", "post") else frozenset(),
+            method=method,
+            host=HOSTS[key],
+        )
+        for key in "ab"
+        for subpath in ("", "zglos/", "wycofaj/", "kalendarz/")
+        for method in ("get", "post")
+    ],
+    *[
+        Action(
+            f"{method.upper()} draft task A /{subpath}", task_subpath("a", subpath, draft=True), NOBODY, method=method
+        )
+        for subpath in ("", "zglos/", "wycofaj/", "kalendarz/")
+        for method in ("get", "post")
+    ],
+    *[Action(f"accept application {key.upper()}", accept(key), DECIDE[key], DECIDERS[key]) for key in "ab"],
+    *[Action(f"decline application {key.upper()}", decline(key), DECIDE[key], DECIDERS[key]) for key in "ab"],
+    *[
+        Action(f"{verb} hours {key.upper()}", hours(verb, key), DECIDE[key], DECIDERS[key])
+        for verb in ("approve", "reject")
+        for key in "ab"
+    ],
+    *[
+        Action(f"bulk {verb} page A", page_bulk(verb), WAGTAIL_BULK, frozenset({"moderator@A", "superuser"}))
+        for verb in ("delete", "unpublish")
+    ],
+    *[
+        Action(
+            f"bulk delete {name} A",
+            media_bulk(app, name),
+            WAGTAIL_BULK,
+            frozenset({"editor@A", "moderator@A", "superuser"}),
+        )
+        for app, name in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+    ],
+    Action(
+        "bulk delete user",
+        user_bulk("delete"),
+        expectations(DENIED, **ADMIN, superuser=REDIRECT),
+        frozenset({"superuser"}),
+    ),
+]

@@ -1,0 +1,36 @@
+"""What every test folder shares, defined once: the authenticator app's codes and reading the
+test mailbox (Django's locmem backend fills `mail.outbox`)."""
+
+import re
+import time
+
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+from django.core import mail
+
+# The authenticator app of staff made by tests/accounts/helpers.make_staff.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret=TOTP_SECRET, step=0):
+    """The code an authenticator app with `secret` shows now (or `step` periods away)."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + step))
+
+
+def wrong_code(secret=TOTP_SECRET):
+    """A code that fails: the neighbouring time steps' codes are accepted too, so none of them."""
+    accepted = {totp_code(secret, step) for step in (-1, 0, 1)}
+    return next(code for code in ("000000", "111111", "222222", "333333") if code not in accepted)
+
+
+def link_in(message):
+    """The first link in an e-mail's text."""
+    return re.search(r"https?://\S+", message.body).group(0)
+
+
+def mails_to(address):
+    return [message for message in mail.outbox if address in message.to]
+
+
+def recipients():
+    """Everyone mailed so far, sorted, once per message."""
+    return sorted(address for message in mail.outbox for address in message.to)
