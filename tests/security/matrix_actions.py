@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from tests.security.access import DENIED, LOGIN, NOT_ALLOWED, OK, REDIRECT, expectations
+from tests.security.access import DENIED, LOGIN, OK, REDIRECT, expectations
 from tests.security.world import make_user, marker
 
 HOSTS = {"a": "localhost", "b": "pulawy.localhost"}
@@ -179,8 +179,11 @@ NOBODY = expectations(DENIED)  # a draft task and all its subpaths: not found, w
 APPLY = {
     key: expectations(OK, **SIGNED_OUT, **{owner: REDIRECT}) for key, owner in (("a", "volunteer"), ("b", "volunteer2"))
 }
-# Withdrawing is POST only, and only the application's own volunteer finds anything to withdraw.
-WITHDRAW_GET = expectations(NOT_ALLOWED)
+# Only the application's own volunteer finds anything to withdraw: GET asks them to confirm
+# (a page of its own, no JavaScript needed), POST withdraws and returns to the task.
+WITHDRAW_GET = {
+    key: expectations(DENIED, **SIGNED_OUT, **{owner: OK}) for key, owner in (("a", "volunteer"), ("b", "volunteer2"))
+}
 WITHDRAW = {
     key: expectations(DENIED, **SIGNED_OUT, **{owner: REDIRECT})
     for key, owner in (("a", "volunteer"), ("b", "volunteer2"))
@@ -201,7 +204,7 @@ def _subpath_expect(key, subpath, method):
     if subpath == "zglos/":
         return APPLY[key]
     if subpath == "wycofaj/":
-        return WITHDRAW[key] if method == "post" else WITHDRAW_GET
+        return WITHDRAW[key] if method == "post" else WITHDRAW_GET[key]
     return EVERYONE
 
 

@@ -5,7 +5,7 @@ visitor's own, so there is no other person's object to reach here. The later ste
 everyone without a profile back to the first; the two volunteers have one.
 """
 
-from tests.security.access import DENIED, LOGIN, OK, REDIRECT, Row, expectations
+from tests.security.access import LOGIN, OK, REDIRECT, Row, expectations
 
 OWN_PAGE = expectations(OK, visitor=LOGIN, unverified=LOGIN)
 LATER_STEP = expectations(REDIRECT, visitor=LOGIN, unverified=LOGIN, volunteers=OK)
@@ -21,15 +21,3 @@ ROWS = [
 # The volunteer's dashboard lists only their own applications. Not at /wolontariat/ itself: a
 # centre's page with the slug "wolontariat" must keep that address.
 ROWS.append(Row("wolontariat/moje/", "/wolontariat/moje/", OWN_PAGE))
-
-# A task page's own routes (Wagtail's RoutablePageMixin) are not URL patterns of their own, so
-# they are walked by tests/security/test_task_routes.py. Centre A's task: "volunteer" holds an
-# accepted application to it, "volunteer2" applied only to centre B's task.
-TASK_ROUTE_ROWS = [
-    Row(
-        "<task>/wycofaj/",
-        lambda w: w.volunteer_task_a.get_url() + "wycofaj/",
-        expectations(DENIED, visitor=LOGIN, unverified=LOGIN, volunteer=OK),
-        note="GET only asks for confirmation; only the applicant has something to withdraw",
-    ),
-]

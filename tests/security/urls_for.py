@@ -50,7 +50,7 @@ PARAMETERS = {
         "session_id": lambda w: 999999,
     },
     "admin/redirects/": {"redirect_id": lambda w: w.redirect_a.pk},
-    "admin/settings/": {"app_name": lambda w: "home", "model_name": lambda w: "centre", "pk": lambda w: w.site_a.pk},
+    "admin/settings/": {"app_name": lambda w: "core", "model_name": lambda w: "centre", "pk": lambda w: w.site_a.pk},
     "admin/documents/": {
         "document_id": lambda w: w.document_a.pk,
         "doc_id": lambda w: w.document_a.pk,
