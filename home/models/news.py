@@ -12,6 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.numbers import parse_id
 from home.blocks import ContentStreamBlock
 
 NEWS_PER_PAGE = 10
@@ -61,8 +62,8 @@ class NewsIndexPage(Page):
         if category:
             news = news.filter(category=category)
         years = sorted({d.year for d in self.news().values_list("date", flat=True)}, reverse=True)
-        year = request.GET.get("year", "")
-        year = int(year) if year.isdigit() and int(year) in years else None
+        year = parse_id(request.GET.get("year", ""))
+        year = year if year in years else None
         if year:
             news = news.filter(date__year=year)
         paginator = Paginator(news, NEWS_PER_PAGE)

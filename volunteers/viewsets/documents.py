@@ -11,6 +11,7 @@ from django.urls import path
 from wagtail.admin.viewsets.base import ViewSet
 
 from accounts.permissions import centres_for
+from core.numbers import parse_id, plausible_id
 from volunteers import documents
 from volunteers.models import Agreement, HoursEntry, HoursStatus
 from volunteers.permissions import profiles_of_centre
@@ -31,9 +32,7 @@ def staff_centre(request, profile_id):
     centres = centres_for(request.user, *DECIDING_ROLES).select_related("site").order_by("pk")
     chosen = request.GET.get("centre", "")
     if chosen:
-        if not chosen.isdigit():
-            raise Http404("bad centre")
-        return get_object_or_404(centres, pk=int(chosen))
+        return get_object_or_404(centres, pk=parse_id(chosen) or 0)
     approved = HoursEntry.objects.filter(volunteer_id=profile_id, status=HoursStatus.APPROVED).values("centre")
     centre = centres.filter(pk__in=approved).first() or centres.first()
     if centre is None:
@@ -43,6 +42,8 @@ def staff_centre(request, profile_id):
 
 def certificate_pdf(request, profile_id):
     """The certificate of the hours the coordinator's centre approved for one of its volunteers."""
+    if not plausible_id(profile_id):
+        raise Http404("no such volunteer")
     centre = staff_centre(request, profile_id)
     profile = get_object_or_404(profiles_of_centre(request.user, centre).select_related("user"), pk=profile_id)
     if not documents.approved_hours(profile, centre).exists():

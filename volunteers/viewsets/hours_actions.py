@@ -16,8 +16,9 @@ from wagtail import hooks
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.bulk_action import BulkAction
 
+from core.numbers import plausible_id
 from volunteers import services
-from volunteers.hours_forms import RejectHoursForm, plausible_id
+from volunteers.hours_forms import RejectHoursForm
 from volunteers.models import HoursEntry, HoursStatus
 from volunteers.viewsets.hours_filters import decided_entries, filtered_entries, volunteer_name
 

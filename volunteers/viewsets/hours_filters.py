@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from volunteers.hours_forms import SafeIdChoice
+from core.filters import ModelChoiceFilter
 from volunteers.models import HoursEntry, HoursStatus, TaskPage
 from volunteers.permissions import profiles_visible_to
 
@@ -71,16 +71,6 @@ class MonthFilter(django_filters.Filter):
         first = datetime.date(year, month, 1)
         following = datetime.date(year + month // 12, month % 12 + 1, 1)
         return queryset.filter(date__gte=first, date__lt=following)
-
-
-class SafeIdChoiceField(SafeIdChoice, django_filters.fields.ModelChoiceField):
-    """The filters' choice field, refusing ids too large for the database before the query."""
-
-
-class ModelChoiceFilter(django_filters.ModelChoiceFilter):
-    """A model choice filter whose hostile ids are refused, not sent to the database."""
-
-    field_class = SafeIdChoiceField
 
 
 class HoursFilterSet(WagtailFilterSet):

@@ -6,7 +6,6 @@ them (see volunteers.permissions); anybody else's profile is not there (404). Th
 the profile screen post to the views of `people_actions`.
 """
 
-import django_filters
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, Value
@@ -26,6 +25,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.permissions import centres_for
+from core.filters import ModelChoiceFilter
 from volunteers import services
 from volunteers.admin_forms import AgreementForm, AgreementSignedForm, ClearanceForm
 from volunteers.models import (
@@ -83,12 +83,10 @@ def _districts_of_centres(request):
 
 
 class VolunteerFilterSet(WagtailFilterSet):
-    skill = django_filters.ModelChoiceFilter(
+    skill = ModelChoiceFilter(
         label=gettext_lazy("Skill or interest"), field_name="skills", queryset=Skill.objects.all()
     )
-    district = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("District"), field_name="districts", queryset=_districts_of_centres
-    )
+    district = ModelChoiceFilter(label=gettext_lazy("District"), field_name="districts", queryset=_districts_of_centres)
 
     class Meta:
         model = VolunteerProfile
