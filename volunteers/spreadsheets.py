@@ -11,11 +11,12 @@ import codecs
 import csv
 import datetime
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+
+from core.text import HIDDEN
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
@@ -24,8 +25,6 @@ MAX_COLUMNS = 30
 MAX_SCANNED_ROWS = 5 * MAX_ROWS
 # A 5 MB XLSX could unpack to gigabytes (a "zip bomb"); real lists of 10,000 people stay far below.
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
-# Control characters, and the invisible marks that reverse the direction of text.
-HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 BINARY_SIGNATURES = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf", b"MZ")
 OLD_EXCEL = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 

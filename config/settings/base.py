@@ -121,7 +121,7 @@ AUTHENTICATION_BACKENDS = [
 # --- Accounts (django-allauth) -------------------------------------------------------
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 MFA_ADAPTER = "accounts.adapters.MFAAdapter"
-ACCOUNT_FORMS = {"add_email": "accounts.forms.ChangeEmailForm"}
+ACCOUNT_FORMS = {"add_email": "accounts.forms.ChangeEmailForm", "signup": "accounts.forms.SignupForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
