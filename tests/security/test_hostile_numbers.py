@@ -36,6 +36,9 @@ NUMERIC_PARAMETERS = [
     "created_at_after",
     "date_after",
 ]
+# Dates at the ends of the calendar: the month after 9999-12 and UTC's 0001-01-01 do not exist.
+EXTREME_DATES = ["9999-12", "9999-12-31", "0001-01-01", "0000-01"]
+DATE_PARAMETERS = ["month", "date_after", "date_before", "created_at_after", "created_at_before", "from", "to"]
 INT_PARAMETER = re.compile(r"<int:(\w+)>")
 # Signing out would end the visit half-way; no number reaches a query there.
 SKIPPED = {"konto/logout/", "admin/logout/"}
@@ -60,8 +63,8 @@ def listing_urls(world):
     return [f"/{route}" for route in fixed] + pages
 
 
-def query(number):
-    return "&".join(f"{name}={number}" for name in NUMERIC_PARAMETERS) + "&q=x"
+def query(number, names=NUMERIC_PARAMETERS):
+    return "&".join(f"{name}={number}" for name in names) + "&q=x"
 
 
 def signed_in(user):
@@ -101,6 +104,8 @@ def test_hostile_numbers_in_query_strings_never_cause_a_server_error(world, acto
     errors = []
     for number in NUMBERS:
         errors += server_errors(client, [f"{url}?{query(number)}" for url in listing_urls(world)])
+    for date in EXTREME_DATES:
+        errors += server_errors(client, [f"{url}?{query(date, DATE_PARAMETERS)}" for url in listing_urls(world)])
     assert not errors, "\n".join(errors)
 
 
@@ -110,7 +115,7 @@ def test_each_admin_listing_filter_alone_gives_a_normal_page(world):
     wrong = []
     for url in ("/admin/zgloszenia/", "/admin/wolontariusze/", "/admin/godziny/"):
         for name in ("task", "volunteer", "skill", "district", "status", "month", "p"):
-            for number in (HUGE, "-1", "abc"):
+            for number in (HUGE, "-1", "abc", "9999-12"):
                 response = client.get(f"{url}?{name}={number}")
                 if response.status_code != 200:
                     wrong.append(f"{url}?{name}={number}: HTTP {response.status_code}")

@@ -4,7 +4,6 @@ listing and the bulk actions share these, so "select all in listing" acts on exa
 listing showed.
 """
 
-import datetime
 import re
 
 import django_filters
@@ -68,9 +67,8 @@ class MonthFilter(django_filters.Filter):
         if not value:
             return queryset
         year, month = (int(part) for part in value.split("-"))
-        first = datetime.date(year, month, 1)
-        following = datetime.date(year + month // 12, month % 12 + 1, 1)
-        return queryset.filter(date__gte=first, date__lt=following)
+        # Not a range up to the next month's first day: after December 9999 there is none.
+        return queryset.filter(date__year=year, date__month=month)
 
 
 class HoursFilterSet(WagtailFilterSet):
