@@ -41,7 +41,9 @@ def refuse_hidden_characters(field, value):
     if not isinstance(value, str):
         return
     if HIDDEN.search(value):
-        raise forms.ValidationError(MESSAGE, code="hidden_characters")
+        # A field may say it in its own words, as Django's own messages are overridden.
+        message = field.error_messages.get("hidden_characters", MESSAGE)
+        raise forms.ValidationError(message, code="hidden_characters")
     # Around the value they are what copying a spreadsheet cell adds; the field strips them.
     if one_line(field.widget) and LINE_BREAKS.search(value.strip()):
         raise forms.ValidationError(ONE_LINE_MESSAGE, code="line_breaks")
