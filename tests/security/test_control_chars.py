@@ -144,7 +144,13 @@ def test_wagtails_page_editor_refuses_a_direction_override_in_the_title_and_a_st
 
 
 def test_every_text_field_type_refuses_hidden_characters_and_multi_line_ones_keep_their_lines():
-    for field in (forms.CharField(), forms.EmailField(), forms.SlugField(), forms.URLField(), forms.RegexField("x")):
+    for field in (
+        forms.CharField(),
+        forms.EmailField(),
+        forms.SlugField(),
+        forms.URLField(assume_scheme="https"),
+        forms.RegexField("x"),
+    ):
         with pytest.raises(forms.ValidationError) as refused:
             field.clean("a\u202eb")
         assert refused.value.code == "hidden_characters"
