@@ -50,9 +50,9 @@ def main():
         build(0)
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
-        from volunteers.spreadsheets import read_table
 
         from core.models import Centre
+        from core.spreadsheets import read_table
         from volunteers import services
         from volunteers.models import District, Skill
         from volunteers.transfer.importing import check_volunteers

@@ -10,3 +10,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Pomost"
+
+    def ready(self):
+        from core.text import install_form_check
+
+        install_form_check()

@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 from import_export import resources
 from import_export.formats import base_formats
 
+from core.text import HIDDEN
 from core.uploads import OLE, TEXT, ZIP, UploadRefused, check_kind, kind_of, read_upload
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -38,8 +39,6 @@ MAX_COLUMNS = 30
 MAX_SCANNED_ROWS = 5 * MAX_ROWS
 # A 5 MB XLSX could unpack to gigabytes (a "zip bomb"); real lists of 10,000 people stay far below.
 MAX_UNPACKED_BYTES = 100 * 1024 * 1024
-# Control characters, and the invisible marks that reverse the direction of text.
-HIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 @dataclass

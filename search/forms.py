@@ -14,5 +14,6 @@ class SearchForm(forms.Form):
                 "The search text is too long: use at most %(limit_value)d characters (you typed %(show_value)d)."
             ),
             "null_characters_not_allowed": _("The search text contains characters that cannot be searched for."),
+            "hidden_characters": _("The search text contains characters that cannot be searched for."),
         },
     )

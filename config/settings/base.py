@@ -54,6 +54,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.PrivatePagesMiddleware",
     "accounts.audit.AuditRequestMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
@@ -63,6 +64,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.middleware.PageWorkflowGuardMiddleware",
+    "core.middleware.UnusableNumberMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -94,6 +96,19 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+# The embedded SQLite must take concurrent writes (gunicorn workers, the task worker) without
+# "database is locked": WAL lets readers and one writer work at once; BEGIN IMMEDIATE takes the
+# write lock when a transaction starts, so two transactions never both read, then both try to
+# upgrade to writing (SQLite refuses one at once, whatever the timeout); waiting writers queue
+# for up to 20 s. synchronous=NORMAL is safe with WAL (a power cut loses at most the last
+# commits, never the database) and spares an fsync per commit.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=20000",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Which centres a person works in: core.scoping asks accounts without importing it.
@@ -109,7 +124,7 @@ AUTHENTICATION_BACKENDS = [
 # --- Accounts (django-allauth) -------------------------------------------------------
 ACCOUNT_ADAPTER = "accounts.adapters.AccountAdapter"
 MFA_ADAPTER = "accounts.adapters.MFAAdapter"
-ACCOUNT_FORMS = {"add_email": "accounts.forms.ChangeEmailForm"}
+ACCOUNT_FORMS = {"add_email": "accounts.forms.ChangeEmailForm", "signup": "accounts.forms.SignupForm"}
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import ContentStreamBlock
+from core.numbers import parse_id
 
 NEWS_PER_PAGE = 10
 
@@ -61,8 +62,8 @@ class NewsIndexPage(Page):
         if category:
             news = news.filter(category=category)
         years = sorted({d.year for d in self.news().values_list("date", flat=True)}, reverse=True)
-        year = request.GET.get("year", "")
-        year = int(year) if year.isdigit() and int(year) in years else None
+        year = parse_id(request.GET.get("year", ""))
+        year = year if year in years else None
         if year:
             news = news.filter(date__year=year)
         paginator = Paginator(news, NEWS_PER_PAGE)

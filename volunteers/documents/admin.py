@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.viewsets.base import ViewSet
 
 from accounts.permissions import centres_for
+from core.numbers import parse_id, plausible_id
 from core.pdf import pdf_view
 from volunteers.documents import pdfs
 from volunteers.models import Agreement, HoursEntry, HoursStatus
@@ -35,9 +36,7 @@ def staff_centre(request, profile_id):
     centres = centres_for(request.user, *DECIDING_ROLES).select_related("site").order_by("pk")
     chosen = request.GET.get("centre", "")
     if chosen:
-        if not chosen.isdigit():
-            raise Http404("bad centre")
-        return get_object_or_404(centres, pk=int(chosen))
+        return get_object_or_404(centres, pk=parse_id(chosen) or 0)
     approved = HoursEntry.objects.filter(volunteer_id=profile_id, status=HoursStatus.APPROVED).values("centre")
     centre = centres.filter(pk__in=approved).first() or centres.first()
     if centre is None:
@@ -48,6 +47,8 @@ def staff_centre(request, profile_id):
 @pdf_view
 def certificate_pdf(request, profile_id):
     """The certificate of the hours the coordinator's centre approved for one of its volunteers."""
+    if not plausible_id(profile_id):
+        raise Http404("no such volunteer")
     centre = staff_centre(request, profile_id)
     profile = get_object_or_404(profiles_of_centre(request.user, centre).select_related("user"), pk=profile_id)
     if not pdfs.approved_hours(profile, centre).exists():

@@ -15,9 +15,10 @@ from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.views.bulk_action import BulkAction
 
+from core.numbers import plausible_id
 from volunteers import services
 from volunteers.hours.admin_filters import decided_entries, filtered_entries, volunteer_name
-from volunteers.hours.forms import RejectHoursForm, plausible_id
+from volunteers.hours.forms import RejectHoursForm
 from volunteers.models import HoursEntry, HoursStatus
 from volunteers.viewsets.applications import safe_next
 

@@ -4,7 +4,6 @@ listing and the bulk actions share these, so "select all in listing" acts on exa
 listing showed.
 """
 
-import datetime
 import re
 
 import django_filters
@@ -13,7 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
-from volunteers.hours.forms import SafeIdChoice
+from core.filters import ModelChoiceFilter
 from volunteers.models import HoursEntry, HoursStatus, TaskPage
 from volunteers.permissions import profiles_visible_to
 from volunteers.services.hours_flags import ANY_FLAG, HoursFlag, flagged, with_flags
@@ -69,19 +68,8 @@ class MonthFilter(django_filters.Filter):
         if not value:
             return queryset
         year, month = (int(part) for part in value.split("-"))
-        first = datetime.date(year, month, 1)
-        following = datetime.date(year + month // 12, month % 12 + 1, 1)
-        return queryset.filter(date__gte=first, date__lt=following)
-
-
-class SafeIdChoiceField(SafeIdChoice, django_filters.fields.ModelChoiceField):
-    """The filters' choice field, refusing ids too large for the database before the query."""
-
-
-class ModelChoiceFilter(django_filters.ModelChoiceFilter):
-    """A model choice filter whose hostile ids are refused, not sent to the database."""
-
-    field_class = SafeIdChoiceField
+        # Not a range up to the next month's first day: after December 9999 there is none.
+        return queryset.filter(date__year=year, date__month=month)
 
 
 class HoursFilterSet(WagtailFilterSet):

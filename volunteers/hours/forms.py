@@ -11,6 +11,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ModelChoiceField
 from volunteers import services
 from volunteers.services.hours import QUARTER, format_hours
 
@@ -47,23 +48,7 @@ class HoursField(forms.DecimalField):
         return {}
 
 
-def plausible_id(value):
-    """Whether `value` can be an id at all: ASCII digits that fit a 64-bit integer column."""
-    value = str(value)
-    return value.isascii() and value.isdigit() and len(value) <= 18
-
-
-class SafeIdChoice:
-    """A model choice that refuses anything but a plausible id before asking the database: a
-    400-digit "id" would otherwise overflow the integer column and end in a server error."""
-
-    def to_python(self, value):
-        if value not in self.empty_values and not plausible_id(value):
-            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return super().to_python(value)
-
-
-class TaskChoiceField(SafeIdChoice, forms.ModelChoiceField):
+class TaskChoiceField(ModelChoiceField):
     def label_from_instance(self, task):
         return task.title
 

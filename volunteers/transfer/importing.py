@@ -20,7 +20,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.spreadsheets import HIDDEN, UploadRefused, cell_text
+from core.spreadsheets import UploadRefused, cell_text
+from core.text import HIDDEN
 
 QUERY_CHUNK = 900  # below SQLite's oldest limit of 999 parameters a query
 

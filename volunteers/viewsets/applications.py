@@ -33,6 +33,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from core.filters import ModelChoiceFilter
+from core.numbers import parse_id
 from volunteers import services
 from volunteers.admin_forms import DeclineForm
 from volunteers.models import Application, ApplicationStatus, TaskPage
@@ -51,7 +53,7 @@ def _centre_tasks(request):
 
 
 class ApplicationFilterSet(WagtailFilterSet):
-    task = django_filters.ModelChoiceFilter(label=gettext_lazy("Task"), queryset=_centre_tasks)
+    task = ModelChoiceFilter(label=gettext_lazy("Task"), queryset=_centre_tasks)
     status = django_filters.ChoiceFilter(
         label=gettext_lazy("Status"),
         choices=ApplicationStatus.choices,
@@ -174,9 +176,10 @@ class ApplicationAccessMixin(PermissionCheckedMixin):
         (another centre's, or made up), so a tampered list reveals nothing."""
         ids = set()
         for value in data.getlist("application"):
-            if not value.isdigit() or len(value) > 18:
+            pk = parse_id(value)
+            if pk is None:
                 raise Http404
-            ids.add(int(value))
+            ids.add(pk)
         applications = list(self.visible().filter(pk__in=ids).order_by("created_at", "pk"))
         if len(applications) != len(ids):
             raise Http404

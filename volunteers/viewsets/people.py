@@ -26,6 +26,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.permissions import centres_for
+from core.filters import ModelChoiceFilter
 from volunteers import services, workplace
 from volunteers.admin_forms import AgreementForm, AgreementSignedForm, ClearanceForm
 from volunteers.models import (
@@ -84,12 +85,10 @@ def _districts_of_centres(request):
 
 
 class VolunteerFilterSet(WagtailFilterSet):
-    skill = django_filters.ModelChoiceFilter(
+    skill = ModelChoiceFilter(
         label=gettext_lazy("Skill or interest"), field_name="skills", queryset=Skill.objects.all()
     )
-    district = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("District"), field_name="districts", queryset=_districts_of_centres
-    )
+    district = ModelChoiceFilter(label=gettext_lazy("District"), field_name="districts", queryset=_districts_of_centres)
 
     attention = django_filters.ChoiceFilter(
         label=gettext_lazy("Needs attention"), choices=workplace.ATTENTION_CHOICES, method="filter_attention"
