@@ -4,8 +4,8 @@ Facts come from public articles about the centre (2014): the Minister's award, t
 Family Card, EU activation projects, grants for NGOs, meals and scholarships, volunteering.
 """
 
-from core.demo import stream as s
 from home.demo import accessibility, jaslo_news, jaslo_programmes
+from home.demo import stream as s
 from home.demo.images import background, illustration, logo
 from home.models import GalleryImage, GalleryPage, NewsIndexPage
 

@@ -2,7 +2,7 @@
 
 import datetime
 
-from core.demo import stream as s
+from home.demo import stream as s
 from home.models import NewsPage, NewsPageRelatedLink
 
 

@@ -1,6 +1,6 @@
 """Programme pages of MOPS Jasło: what the centre offers and how to use it."""
 
-from core.demo import stream as s
+from home.demo import stream as s
 from home.models import StandardPage
 
 

@@ -6,8 +6,8 @@ socially useful work, external funds and the "Aktywatorium" day-support centre f
 
 import datetime
 
-from core.demo import stream as s
 from home.demo import accessibility
+from home.demo import stream as s
 from home.demo.images import background, illustration, logo
 from home.models import GalleryImage, GalleryPage, NewsIndexPage, NewsPage, NewsPageRelatedLink, StandardPage
 

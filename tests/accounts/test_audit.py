@@ -383,7 +383,7 @@ def test_a_recorded_check_and_a_signed_agreement_are_logged(people, decisions):
         people["resident"],
         decisions["centre"],
     )
-    assert check.description.startswith("informacja z Krajowego Rejestru Karnego: brak wpisu")
+    assert check.description.startswith("Informacja z Krajowego Rejestru Karnego: brak wpisu")
     [signed] = entries(AuditKind.AGREEMENT_SIGNED)
     assert signed.subject_user == people["resident"] and signed.details["agreement"] == agreement.pk
     assert signed.description.startswith("Świetlica (podpisano ")
