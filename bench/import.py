@@ -70,7 +70,7 @@ def main():
             sys.exit(f"the generated file did not pass the check: {check.errors[:3]}")
         started = time.perf_counter()
         with CaptureQueriesContext(connection) as importing:
-            count = services.import_volunteers(check, centre)
+            count = services.transfer.import_volunteers(check, centre)
         imported = time.perf_counter() - started
 
     print(f"{args.rows} rows: check {checked:.1f} s ({len(checking)} queries), "

@@ -46,8 +46,8 @@ def add_volunteers(count):
     for n in range(count):
         user = get_user_model().objects.create_user(f"zapis{n}@bench.example", first_name="Jan", last_name=f"K{n}")
         profile = VolunteerProfile.objects.create(user=user, birth_date=datetime.date(1990, 1, 1), phone="600 100 200")
-        services.record_consents(profile, {ConsentKind.DATA_PROCESSING: True})
-        services.acknowledge_standards(profile)
+        services.profile.record_consents(profile, {ConsentKind.DATA_PROCESSING: True})
+        services.profile.acknowledge_standards(profile)
         session = SessionStore()
         session[SESSION_KEY] = str(user.pk)
         session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"

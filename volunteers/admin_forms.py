@@ -1,7 +1,7 @@
 """Forms of the coordinators' volunteering screens in the Wagtail admin.
 
 They only validate what a person typed; the change itself is made by a service
-(`services.decline`, `record_clearance`, `prepare_agreement`, `record_agreement_signed`),
+(`services.applications.decline`, `record_clearance`, `prepare_agreement`, `record_agreement_signed`),
 which checks the actor and the state again.
 """
 

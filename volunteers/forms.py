@@ -80,7 +80,7 @@ class AboutForm(forms.ModelForm):
     """Step 1: who the volunteer is. Age and, for minors, the guardian's consent are settled
     here, before anything else can be filled in."""
 
-    # Stored on the account (services.save_profile): the written agreement names the volunteer.
+    # Stored on the account (services.profile.save_profile): the written agreement names the volunteer.
     first_name = forms.CharField(
         label=capfirst(User._meta.get_field("first_name").verbose_name),
         max_length=User._meta.get_field("first_name").max_length,
@@ -130,10 +130,10 @@ class AboutForm(forms.ModelForm):
         today = timezone.localdate()
         if birth_date > today:
             raise forms.ValidationError(_("The date of birth cannot be in the future."))
-        if services.age_on(birth_date, today) > OLDEST:
+        if services.profile.age_on(birth_date, today) > OLDEST:
             raise forms.ValidationError(_("Check the year of birth, please."))
-        if services.age_on(birth_date, today) < self.min_age:
-            from_day = services.birthday_at_age(birth_date, self.min_age)
+        if services.profile.age_on(birth_date, today) < self.min_age:
+            from_day = services.profile.birthday_at_age(birth_date, self.min_age)
             raise forms.ValidationError(
                 _(
                     "Volunteering at %(centre)s is open from the age of %(age)s. Thank you for wanting to help! "
@@ -150,7 +150,7 @@ class AboutForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         birth_date = cleaned.get("birth_date")
-        if birth_date and services.age_on(birth_date, timezone.localdate()) < 18:
+        if birth_date and services.profile.age_on(birth_date, timezone.localdate()) < 18:
             if not cleaned.get("guardian_name") and "guardian_name" not in self.errors:
                 self.add_error("guardian_name", _("Under 18, enter the name of your parent or legal guardian."))
             if not cleaned.get("guardian_email") and "guardian_email" not in self.errors:
@@ -245,8 +245,8 @@ class ConsentsForm(forms.Form):
 
     @classmethod
     def initial_for(cls, profile):
-        initial = {name: services.active_consent(profile, kind) is not None for name, kind in cls.KINDS.items()}
-        initial["standards"] = services.standards_acknowledged(profile)
+        initial = {name: services.profile.active_consent(profile, kind) is not None for name, kind in cls.KINDS.items()}
+        initial["standards"] = services.profile.standards_acknowledged(profile)
         return initial
 
     def given(self):

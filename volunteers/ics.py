@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from icalendar import Calendar, Event, vRecur
 
-from volunteers.models.tasks import TaskKind
+from volunteers.models.tasks import TaskKind, TaskStatus
 
 ICAL_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
@@ -40,7 +40,7 @@ def task_calendar(task, request=None):
     url = task.get_full_url(request)
     if url:
         event.add("url", url)
-    if task.status == "cancelled":
+    if task.status == TaskStatus.CANCELLED:
         event.add("status", "CANCELLED")
     calendar.add_component(event)
     calendar.add_missing_timezones()

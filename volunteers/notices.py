@@ -65,7 +65,7 @@ def queue_reminders(day):
     Cancelled tasks send none; closed ones do (closing only stops new applications). Work
     over 30 days without a signed agreement may not start, so its volunteers get no reminder.
     """
-    from volunteers.services import agreement_required
+    from volunteers.services.documents import agreement_required
     from volunteers.tasks import send_reminder
 
     tasks = (
@@ -79,7 +79,7 @@ def queue_reminders(day):
     signed = _signed_agreements(taking_place)
     queued = 0
     for application in accepted.select_related("task"):
-        # services.agreement_missing, with the signed agreements read in one query.
+        # services.documents.agreement_missing, with the signed agreements read in one query.
         if agreement_required(application.task) and (application.volunteer_id, application.task_id) not in signed:
             continue
         with transaction.atomic():
@@ -229,7 +229,7 @@ def task_deleted(sender, instance, **kwargs):
 
 def _recipients(task):
     """Everyone still counting on the task: accepted, applied or on the waiting list."""
-    from volunteers.services import ACTIVE_STATES
+    from volunteers.services.applications import ACTIVE_STATES
 
     return Application.objects.filter(task=task, status__in=ACTIVE_STATES)
 

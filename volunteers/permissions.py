@@ -7,11 +7,9 @@ imported from its own records. (Step 4 adds the volunteers a centre matched.)
 
 from django.db.models import Q
 
-from accounts.models import Role
 from accounts.permissions import centres_for
 from volunteers.models import VolunteerProfile
-
-PROFILE_ROLES = (Role.COORDINATOR, Role.SUPERVISOR)
+from volunteers.roles import VOLUNTEERING_STAFF
 
 
 def profiles_visible_to(user):
@@ -19,7 +17,7 @@ def profiles_visible_to(user):
         return VolunteerProfile.objects.none()
     if user.is_superuser:
         return VolunteerProfile.objects.all()
-    centres = centres_for(user, *PROFILE_ROLES)
+    centres = centres_for(user, *VOLUNTEERING_STAFF)
     applied = VolunteerProfile.objects.filter(applications__centre__in=centres).values("pk")
     imported = VolunteerProfile.objects.filter(centres__centre__in=centres).values("pk")
     return VolunteerProfile.objects.filter(Q(user=user) | Q(pk__in=applied) | Q(pk__in=imported))
@@ -27,7 +25,7 @@ def profiles_visible_to(user):
 
 def profiles_of_centre(user, centre):
     """Volunteers of one `centre` the user may see as its staff (not their own profile)."""
-    if not centres_for(user, *PROFILE_ROLES).filter(pk=centre.pk).exists():
+    if not centres_for(user, *VOLUNTEERING_STAFF).filter(pk=centre.pk).exists():
         return VolunteerProfile.objects.none()
     applied = VolunteerProfile.objects.filter(applications__centre=centre).values("pk")
     imported = VolunteerProfile.objects.filter(centres__centre=centre).values("pk")

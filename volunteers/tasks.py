@@ -12,18 +12,37 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from core import mail
-from volunteers.models import Application, Reminder
+from volunteers.models import Application, ApplicationNotice, Reminder
 
 
 def _subjects():
     return {
-        "submitted": _("Your application has been submitted: %(task)s"),
-        "waiting": _("You are on the waiting list: %(task)s"),
-        "accepted": _("Your application has been accepted: %(task)s"),
-        "declined": _("Your application has been declined: %(task)s"),
-        "withdrawn": _("You have withdrawn your application: %(task)s"),
-        "promoted": _("A place has become free: %(task)s"),
-        "new": _("New volunteer application: %(task)s"),
+        ApplicationNotice.SUBMITTED: _("Your application has been submitted: %(task)s"),
+        ApplicationNotice.WAITING: _("You are on the waiting list: %(task)s"),
+        ApplicationNotice.ACCEPTED: _("Your application has been accepted: %(task)s"),
+        ApplicationNotice.DECLINED: _("Your application has been declined: %(task)s"),
+        ApplicationNotice.WITHDRAWN: _("You have withdrawn your application: %(task)s"),
+        ApplicationNotice.PROMOTED: _("A place has become free: %(task)s"),
+        ApplicationNotice.NEW: _("New volunteer application: %(task)s"),
+    }
+
+
+def _sentences():
+    """What each notice tells the volunteer, in one sentence under the greeting."""
+    return {
+        ApplicationNotice.SUBMITTED: _(
+            "We have received your application. The coordinator will let you know the decision."
+        ),
+        ApplicationNotice.WAITING: _(
+            "All places are taken, so you are on the waiting list. We will write when a place becomes free."
+        ),
+        ApplicationNotice.ACCEPTED: _("Your application has been accepted. Thank you, see you there!"),
+        ApplicationNotice.DECLINED: _("Unfortunately your application has been declined."),
+        ApplicationNotice.WITHDRAWN: _("You have withdrawn your application."),
+        ApplicationNotice.PROMOTED: _(
+            "A place has become free and you were first on the waiting list. The coordinator will now decide on "
+            "your application."
+        ),
     }
 
 
@@ -43,8 +62,8 @@ def send_email(to, subject, template, context):
 
 @task()
 def send_application_email(application_id, kind):
-    """`kind` is the new status, "promoted" (moved off the waiting list) or "new" (to the
-    task's coordinator)."""
+    """`kind` is an `ApplicationNotice`: the new status, a freed place, or a new application
+    (to the task's coordinator)."""
     application = Application.objects.select_related("task", "volunteer__user", "centre").get(pk=application_id)
     task_page = application.task
     with translation.override(settings.LANGUAGE_CODE):
@@ -53,10 +72,12 @@ def send_application_email(application_id, kind):
             "application": application,
             "task": task_page,
             "kind": kind,
+            "declined": kind == ApplicationNotice.DECLINED,
+            "status_sentence": _sentences().get(kind, ""),
             "task_url": task_page.get_full_url(),
             "centre": application.centre,
         }
-        if kind == "new":
+        if kind == ApplicationNotice.NEW:
             context["volunteer_name"] = application.volunteer.user.get_full_name() or application.volunteer.user.email
             context["application_url"] = application.centre.site.root_url + reverse(
                 "volunteer_applications:detail", args=[application.pk]

@@ -29,7 +29,7 @@ PROFILE_STEPS = [
 
 
 def step_context(current, profile):
-    open_steps = profile is not None and not services.guardian_consent_missing(profile)
+    open_steps = profile is not None and not services.profile.guardian_consent_missing(profile)
     steps = [
         {"key": key, "title": title, "url": reverse(url_name), "current": key == current, "open": open_steps or i == 0}
         for i, (key, title, url_name) in enumerate(PROFILE_STEPS)
@@ -46,7 +46,7 @@ def step_context(current, profile):
 
 def after_save(request, profile, current):
     """Next step while the profile is being filled in; back to the overview once it is complete."""
-    if services.is_profile_complete(profile):
+    if services.profile.is_profile_complete(profile):
         messages.success(request, _("Saved."))
         return redirect("volunteers:profile")
     keys = [key for key, _title, _url in PROFILE_STEPS]
@@ -63,34 +63,34 @@ def render_step(request, current, form, profile, **extra):
 
 def ready_profile(request):
     """The profile with step 1 settled, or None (the caller then sends the person to step 1)."""
-    profile = services.own_profile(request.user)
-    if profile is None or services.guardian_consent_missing(profile):
+    profile = services.profile.own_profile(request.user)
+    if profile is None or services.profile.guardian_consent_missing(profile):
         return None
     return profile
 
 
 @login_required
 def profile_overview(request):
-    profile = services.own_profile(request.user)
+    profile = services.profile.own_profile(request.user)
     context = {"profile": profile, "steps": step_context("about", profile)["steps"]}
     if profile is not None:
         context.update(
-            complete=services.is_profile_complete(profile),
-            guardian_consent_missing=services.guardian_consent_missing(profile),
+            complete=services.profile.is_profile_complete(profile),
+            guardian_consent_missing=services.profile.guardian_consent_missing(profile),
             consents=[
                 {"kind": consent.get_kind_display(), "consent": consent, "text": CONSENT_TEXTS.get(consent.kind)}
                 for consent in profile.consents.order_by("given_at", "pk")
             ],
             slots=list(profile.availability.all()),
-            clearances=services.clearances_by_centre(profile),
+            clearances=services.profile.clearances_by_centre(profile),
         )
     return render(request, "volunteers/profile/overview.html", context)
 
 
 @login_required
 def profile_about(request):
-    profile = services.own_profile(request.user) or VolunteerProfile(user=request.user)
-    min_age, centre = services.minimum_age(request)
+    profile = services.profile.own_profile(request.user) or VolunteerProfile(user=request.user)
+    min_age, centre = services.profile.minimum_age(request)
     form = AboutForm(
         request.POST if request.method == "POST" else None,
         instance=profile,
@@ -98,7 +98,7 @@ def profile_about(request):
         centre_name=centre.display_name if centre else "",
     )
     if request.method == "POST" and form.is_valid():
-        profile = services.save_profile(form, request.user)
+        profile = services.profile.save_profile(form, request.user)
         return after_save(request, profile, "about")
     return render_step(request, "about", form, profile if profile.pk else None, min_age=min_age)
 
@@ -110,7 +110,7 @@ def profile_interests(request):
         return redirect("volunteers:profile_about")
     form = InterestsForm(request.POST if request.method == "POST" else None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        profile = services.save_profile(form, request.user)
+        profile = services.profile.save_profile(form, request.user)
         return after_save(request, profile, "interests")
     return render_step(request, "interests", form, profile)
 
@@ -124,7 +124,7 @@ def profile_availability(request):
     form = AvailabilityForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         slots = [value.split("-", 1) for value in form.cleaned_data["availability"]]
-        services.save_availability(profile, [(int(day), part) for day, part in slots])
+        services.profile.save_availability(profile, [(int(day), part) for day, part in slots])
         return after_save(request, profile, "availability")
     return render_step(request, "availability", form, profile)
 
@@ -136,9 +136,9 @@ def profile_consents(request):
         return redirect("volunteers:profile_about")
     form = ConsentsForm(request.POST if request.method == "POST" else None, initial=ConsentsForm.initial_for(profile))
     if request.method == "POST" and form.is_valid():
-        was_complete = services.is_profile_complete(profile)
-        services.record_consents(profile, form.given())
-        services.acknowledge_standards(profile)
+        was_complete = services.profile.is_profile_complete(profile)
+        services.profile.record_consents(profile, form.given())
+        services.profile.acknowledge_standards(profile)
         if not was_complete:
             messages.success(request, _("Thank you! Your volunteer profile is complete."))
             return redirect("volunteers:profile")
@@ -154,11 +154,11 @@ def application_context(request, task):
     """What the task page shows the visitor about applying."""
     if not request.user.is_authenticated:
         return {}
-    profile = services.own_profile(request.user)
+    profile = services.profile.own_profile(request.user)
     application = profile and Application.objects.filter(task=task, volunteer=profile).first()
     return {
         "application": application,
-        "can_withdraw": application and application.status in services.ACTIVE_STATES,
+        "can_withdraw": application and application.status in services.applications.ACTIVE_STATES,
         "can_apply_again": application and application.status == ApplicationStatus.WITHDRAWN,
     }
 
@@ -166,7 +166,7 @@ def application_context(request, task):
 def apply_to_task(request, task):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    profile = services.own_profile(request.user)
+    profile = services.profile.own_profile(request.user)
     if profile is not None and current_application(task, profile) is not None:
         # The task page shows the application's state and the withdraw button.
         messages.info(request, _("You have already applied to this task."))
@@ -174,8 +174,8 @@ def apply_to_task(request, task):
     form = ApplicationForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.apply(profile, task, form.cleaned_data["message"])
-        except services.ApplicationRefused as refusal:
+            services.applications.apply(profile, task, form.cleaned_data["message"])
+        except services.applications.ApplicationRefused as refusal:
             form.add_error(None, refusal.message)
         else:
             messages.success(request, _("Thank you! Your application has been sent."))
@@ -183,8 +183,8 @@ def apply_to_task(request, task):
     context = {
         "page": task,
         "form": form,
-        "missing": services.missing_for_application(profile, task),
-        "verification_pending": services.verification_pending(profile, task),
+        "missing": services.applications.missing_for_application(profile, task),
+        "verification_pending": services.applications.verification_pending(profile, task),
     }
     return render(request, "volunteers/apply.html", context)
 
@@ -200,16 +200,16 @@ def withdraw_from_task(request, task):
         return HttpResponseNotAllowed(["GET", "POST"])
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    profile = services.own_profile(request.user)
+    profile = services.profile.own_profile(request.user)
     application = get_object_or_404(Application, task=task, volunteer__user=request.user)
-    if application.status not in services.ACTIVE_STATES:
+    if application.status not in services.applications.ACTIVE_STATES:
         messages.info(request, _("This application has already been closed."))
         return redirect(task.get_url(request))
     if request.method == "GET":
         return render(request, "volunteers/withdraw.html", {"page": task, "application": application})
     try:
-        services.withdraw(application, profile)
-    except services.ApplicationRefused as refusal:
+        services.applications.withdraw(application, profile)
+    except services.applications.ApplicationRefused as refusal:
         messages.error(request, refusal.message)
     else:
         messages.success(request, _("Your application has been withdrawn. You can apply again while the task is open."))
@@ -218,13 +218,13 @@ def withdraw_from_task(request, task):
 
 @login_required
 def dashboard(request):
-    profile = services.own_profile(request.user)
+    profile = services.profile.own_profile(request.user)
     applications = []
     if profile is not None:
         applications = list(
             Application.objects.filter(volunteer=profile).select_related("task", "centre").order_by("-created_at")
         )
-        services.mark_verification(applications)
+        services.applications.mark_verification(applications)
     today = timezone.localdate()
     upcoming = sorted(
         (

@@ -24,7 +24,7 @@ from volunteers.models import (
     HoursEntry,
     HoursStatus,
 )
-from volunteers.permissions import PROFILE_ROLES
+from volunteers.roles import VOLUNTEERING_STAFF
 
 EXPIRY_WARNING_DAYS = 30
 
@@ -52,7 +52,7 @@ def checks_expiring(user, today=None):
         profile=OuterRef("profile"), centre=OuterRef("centre"), kind=OuterRef("kind")
     ).filter(Q(checked_on__gt=OuterRef("checked_on")) | Q(checked_on=OuterRef("checked_on"), pk__gt=OuterRef("pk")))
     return (
-        Clearance.objects.filter(centre__in=centres_for(user, *PROFILE_ROLES))
+        Clearance.objects.filter(centre__in=centres_for(user, *VOLUNTEERING_STAFF))
         .filter(result__in=[ClearanceResult.CLEAR, ClearanceResult.NOT_APPLICABLE])
         .filter(expires_on__gte=today, expires_on__lte=today + datetime.timedelta(days=EXPIRY_WARNING_DAYS))
         .filter(~Exists(newer))
@@ -96,5 +96,5 @@ class CoordinatorWorkPanel(Component):
 
 
 def homepage_panels(request, panels):
-    if centres_for(request.user, *PROFILE_ROLES).exists():
+    if centres_for(request.user, *VOLUNTEERING_STAFF).exists():
         panels.insert(0, CoordinatorWorkPanel(request.user))

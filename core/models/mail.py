@@ -65,3 +65,7 @@ class OutgoingMail(models.Model):
 
     def __str__(self):
         return f"{self.to}: {self.subject}"
+
+    @property
+    def is_pending(self):
+        return self.status == MailStatus.PENDING

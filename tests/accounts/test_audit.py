@@ -371,7 +371,7 @@ def test_a_recorded_check_and_a_signed_agreement_are_logged(people, decisions):
     )
     decisions["application"].status = ApplicationStatus.ACCEPTED
     decisions["application"].save()
-    agreement = services.prepare_agreement(profile, decisions["task"], decisions["coordinator"])
+    agreement = services.documents.prepare_agreement(profile, decisions["task"], decisions["coordinator"])
     coordinator.post(
         f"/admin/wolontariusze/{profile.pk}/porozumienie/{decisions['task'].pk}/podpisane/",
         {"signed_on": days_from_today(0).isoformat()},
@@ -408,7 +408,7 @@ def test_an_import_of_volunteers_is_logged_with_who_and_how_many(people, decisio
 def test_the_supervisors_audit_screen_lists_staff_decisions(people, decisions):
     from volunteers import services
 
-    services.accept(decisions["application"], decisions["coordinator"])
+    services.applications.accept(decisions["application"], decisions["coordinator"])
 
     rows = listed(as_user(people["supervisor"]).get("/admin/audit/", {"kind": "application_accepted"}))
 

@@ -47,7 +47,7 @@ def test_log_hours_form_survives_hostile_input(task, volunteer, client):
     for entry in HoursEntry.objects.all():
         assert entry.volunteer == volunteer and entry.task_id == task.pk
         assert entry.date == task.start_date
-        assert services.MIN_HOURS <= entry.hours <= services.MAX_HOURS
+        assert services.hours.MIN_HOURS <= entry.hours <= services.hours.MAX_HOURS
         assert len(entry.note) <= 1000
 
 

@@ -63,7 +63,7 @@ def test_clearance_form_survives_hostile_input(admin, jaslo, profile, coordinato
     for clearance in Clearance.objects.all():
         assert clearance.checked_by == coordinator
         assert clearance.checked_on <= days_from_today(0)
-        assert clearance.expires_on == services.add_months(clearance.checked_on, months)
+        assert clearance.expires_on == services.clearances.add_months(clearance.checked_on, months)
 
 
 def test_agreement_form_survives_hostile_input(admin, profile, task):
@@ -81,7 +81,7 @@ def test_agreement_form_survives_hostile_input(admin, profile, task):
 
 
 def test_sign_form_survives_hostile_input(admin, profile, task, coordinator):
-    agreement = services.prepare_agreement(profile, task, coordinator)
+    agreement = services.documents.prepare_agreement(profile, task, coordinator)
 
     report = assert_form_survives_hostile_input(
         admin,

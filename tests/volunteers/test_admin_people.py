@@ -144,7 +144,7 @@ def test_profile_screen_shows_everything_the_centre_may_see(admin, centre, profi
     profile.skills.add(Skill.objects.create(name="Korepetycje"))
     profile.districts.add(District.objects.create(centre=centre, name="Gamrat"))
     Availability.objects.create(profile=profile, weekday=2, part="evening")
-    services.record_clearance(
+    services.clearances.record_clearance(
         profile, centre, coordinator, ClearanceKind.CRIMINAL_RECORD, days_from_today(-5), ClearanceResult.CLEAR
     )
     HoursEntry.objects.create(
@@ -265,7 +265,7 @@ def test_editors_are_turned_away(client, jaslo, profile):
     ],
 )
 def test_expiry_adds_calendar_months_and_clamps_the_day(checked_on, months, expires_on):
-    assert services.add_months(checked_on, months) == expires_on
+    assert services.clearances.add_months(checked_on, months) == expires_on
 
 
 def test_recording_a_check_on_the_profile_screen(admin, centre, profile, coordinator):
@@ -281,9 +281,9 @@ def test_recording_a_check_on_the_profile_screen(admin, centre, profile, coordin
     assert response.status_code == 302 and response["Location"] == detail(profile)
     clearance = Clearance.objects.get()
     assert (clearance.profile, clearance.centre, clearance.checked_by) == (profile, centre, coordinator)
-    assert clearance.expires_on == services.add_months(checked_on, 6)
-    states = {status.kind: status.state for status in services.clearance_state(profile, centre)}
-    assert states[ClearanceKind.SEX_OFFENDERS_REGISTER] == services.VALID
+    assert clearance.expires_on == services.clearances.add_months(checked_on, 6)
+    states = {status.kind: status.state for status in services.profile.clearance_state(profile, centre)}
+    assert states[ClearanceKind.SEX_OFFENDERS_REGISTER] == services.profile.VALID
 
 
 def test_check_form_keeps_no_document_and_says_why(admin, profile):
@@ -311,8 +311,8 @@ def test_only_the_centres_coordinators_can_record_a_check(centre, profile, pulaw
     editor = make_staff("redaktor@example.org", centre, Role.EDITOR)
 
     for actor in (stranger, editor):
-        with pytest.raises(services.ApplicationRefused):
-            services.record_clearance(
+        with pytest.raises(services.applications.ApplicationRefused):
+            services.clearances.record_clearance(
                 profile, centre, actor, ClearanceKind.CRIMINAL_RECORD, days_from_today(-1), ClearanceResult.CLEAR
             )
     assert not Clearance.objects.exists()
@@ -321,8 +321,8 @@ def test_only_the_centres_coordinators_can_record_a_check(centre, profile, pulaw
 def test_a_volunteer_unknown_to_the_centre_cannot_be_checked(coordinator, centre, pulawy):
     foreigner = applicant(make_task(make_task_index(pulawy), "Zadanie w Puławach"), "Jan", "Nowak").volunteer
 
-    with pytest.raises(services.ApplicationRefused):
-        services.record_clearance(
+    with pytest.raises(services.applications.ApplicationRefused):
+        services.clearances.record_clearance(
             foreigner, centre, coordinator, ClearanceKind.CRIMINAL_RECORD, days_from_today(-1), ClearanceResult.CLEAR
         )
 
@@ -347,7 +347,7 @@ def test_prepare_and_record_an_agreement_as_signed(admin, profile, long_task, co
     agreement = Agreement.objects.get()
     assert (agreement.volunteer, agreement.task, agreement.scope) == (profile, long_task, "Pomoc w odrabianiu lekcji.")
     assert agreement.costs_waived and not agreement.is_signed
-    assert services.agreement_missing(profile, long_task)
+    assert services.documents.agreement_missing(profile, long_task)
 
     signed_on = days_from_today(-1)
     response = admin.post(f"{detail(profile)}porozumienie/{long_task.pk}/podpisane/", {"signed_on": signed_on})
@@ -355,11 +355,11 @@ def test_prepare_and_record_an_agreement_as_signed(admin, profile, long_task, co
     assert response.status_code == 302
     agreement.refresh_from_db()
     assert (agreement.signed_on, agreement.recorded_by) == (signed_on, coordinator)
-    assert not services.agreement_missing(profile, long_task)
+    assert not services.documents.agreement_missing(profile, long_task)
 
 
 def test_signing_in_the_future_or_twice_is_refused(admin, profile, long_task, coordinator):
-    agreement = services.prepare_agreement(profile, long_task, coordinator)
+    agreement = services.documents.prepare_agreement(profile, long_task, coordinator)
     sign = f"{detail(profile)}porozumienie/{long_task.pk}/podpisane/"
 
     future = admin.post(sign, {"signed_on": days_from_today(2).isoformat()})

@@ -60,7 +60,7 @@ def coordinator(jaslo):
 
 def record_all_checks(profile, centre, actor, result=ClearanceResult.CLEAR):
     for kind in ClearanceKind:
-        services.record_clearance(profile, centre, actor, kind, days_from_today(-1), result)
+        services.clearances.record_clearance(profile, centre, actor, kind, days_from_today(-1), result)
 
 
 def text_of(response):
@@ -71,7 +71,7 @@ def text_of(response):
 
 
 def test_volunteer_without_checks_can_apply_to_a_task_with_children(children_task, volunteer):
-    application = services.apply(volunteer, children_task)
+    application = services.applications.apply(volunteer, children_task)
 
     assert application.status == ApplicationStatus.SUBMITTED
     assert application.awaiting_verification
@@ -99,7 +99,7 @@ def test_volunteer_sees_awaiting_verification_on_the_task_page_and_the_dashboard
 def test_coordinator_sees_awaiting_verification_in_the_listing_and_the_detail(
     client, children_task, volunteer, coordinator
 ):
-    application = services.apply(volunteer, children_task)
+    application = services.applications.apply(volunteer, children_task)
     client.force_login(coordinator)
 
     listing = text_of(client.get("/admin/zgloszenia/"))
@@ -111,28 +111,28 @@ def test_coordinator_sees_awaiting_verification_in_the_listing_and_the_detail(
 
 
 def test_accept_is_refused_until_every_check_is_valid_then_works(children_task, volunteer, coordinator, jaslo):
-    application = services.apply(volunteer, children_task)
+    application = services.applications.apply(volunteer, children_task)
     centre = Centre.for_site(jaslo)
-    with pytest.raises(services.ApplicationRefused, match="weryfikacj|sprawdze"):
-        services.accept(application, coordinator)
+    with pytest.raises(services.applications.ApplicationRefused, match="weryfikacj|sprawdze"):
+        services.applications.accept(application, coordinator)
 
     record_all_checks(volunteer, centre, coordinator, ClearanceResult.ENTRY_FOUND)
-    with pytest.raises(services.ApplicationRefused):
-        services.accept(application, coordinator)
+    with pytest.raises(services.applications.ApplicationRefused):
+        services.applications.accept(application, coordinator)
 
     record_all_checks(volunteer, centre, coordinator)
     application = Application.objects.get(pk=application.pk)
     assert not application.awaiting_verification
-    services.accept(application, coordinator)
+    services.applications.accept(application, coordinator)
     assert Application.objects.get(pk=application.pk).status == ApplicationStatus.ACCEPTED
 
 
 def test_bulk_accept_refuses_the_unverified_with_a_clear_message_and_accepts_the_rest(
     client, children_task, volunteer, coordinator, jaslo
 ):
-    unverified = services.apply(volunteer, children_task)
+    unverified = services.applications.apply(volunteer, children_task)
     other = make_volunteer(make_resident("jan.nowak@example.org"))
-    verified = services.apply(other, children_task)
+    verified = services.applications.apply(other, children_task)
     record_all_checks(other, Centre.for_site(jaslo), coordinator)
     client.force_login(coordinator)
 
@@ -147,13 +147,13 @@ def test_bulk_accept_refuses_the_unverified_with_a_clear_message_and_accepts_the
 def test_listing_reads_verification_for_the_whole_page_at_once(client, index, coordinator):
     tasks = [make_task(index, f"Zajęcia {n}", slug=f"zajecia-{n}", requires_clearance=True, places=40) for n in "ab"]
     for number in range(3):
-        services.apply(make_volunteer(make_resident(f"osoba{number}@example.org")), tasks[number % 2])
+        services.applications.apply(make_volunteer(make_resident(f"osoba{number}@example.org")), tasks[number % 2])
     client.force_login(coordinator)
     client.get("/admin/zgloszenia/")
     with CaptureQueriesContext(connection) as few:
         client.get("/admin/zgloszenia/")
     for number in range(3, 20):
-        services.apply(make_volunteer(make_resident(f"osoba{number}@example.org")), tasks[number % 2])
+        services.applications.apply(make_volunteer(make_resident(f"osoba{number}@example.org")), tasks[number % 2])
     with CaptureQueriesContext(connection) as many:
         response = client.get("/admin/zgloszenia/")
 
@@ -165,7 +165,7 @@ def test_listing_reads_verification_for_the_whole_page_at_once(client, index, co
 
 
 def test_withdraw_link_leads_to_a_confirmation_that_changes_nothing(client, task, volunteer):
-    application = services.apply(volunteer, task)
+    application = services.applications.apply(volunteer, task)
     client.force_login(volunteer.user)
 
     page = BeautifulSoup(client.get(task.url).content.decode(), "html.parser")
@@ -182,12 +182,12 @@ def test_withdraw_link_leads_to_a_confirmation_that_changes_nothing(client, task
 def test_withdrawn_volunteer_can_apply_again_and_joins_the_back_of_the_waiting_list(
     client, task, volunteer, coordinator
 ):
-    first = services.apply(volunteer, task)
-    services.accept(first, coordinator)
+    first = services.applications.apply(volunteer, task)
+    services.applications.accept(first, coordinator)
     client.force_login(volunteer.user)
     client.post(task.url + "wycofaj/")
-    other = services.apply(make_volunteer(make_resident("druga@example.org")), task)
-    services.accept(other, coordinator)
+    other = services.applications.apply(make_volunteer(make_resident("druga@example.org")), task)
+    services.applications.accept(other, coordinator)
 
     page = BeautifulSoup(client.get(task.url).content.decode(), "html.parser")
     assert page.find("a", string="Zgłoś się ponownie") is not None
@@ -202,24 +202,24 @@ def test_withdrawn_volunteer_can_apply_again_and_joins_the_back_of_the_waiting_l
 
 
 def test_applying_again_after_withdrawing_from_a_task_with_a_free_place_submits(task, volunteer):
-    application = services.apply(volunteer, task)
-    services.withdraw(application, volunteer)
+    application = services.applications.apply(volunteer, task)
+    services.applications.withdraw(application, volunteer)
 
-    again = services.apply(volunteer, task)
+    again = services.applications.apply(volunteer, task)
 
     assert again.pk == application.pk and again.status == ApplicationStatus.SUBMITTED
     assert Application.objects.filter(task=task, volunteer=volunteer).count() == 1
 
 
 def test_a_declined_volunteer_cannot_apply_again(task, volunteer, coordinator):
-    services.decline(services.apply(volunteer, task), coordinator, "Brak doświadczenia.")
+    services.applications.decline(services.applications.apply(volunteer, task), coordinator, "Brak doświadczenia.")
 
-    with pytest.raises(services.ApplicationRefused):
-        services.apply(volunteer, task)
+    with pytest.raises(services.applications.ApplicationRefused):
+        services.applications.apply(volunteer, task)
 
 
 def test_withdraw_confirmation_of_a_closed_application_goes_back_to_the_task(client, task, volunteer):
-    services.withdraw(services.apply(volunteer, task), volunteer)
+    services.applications.withdraw(services.applications.apply(volunteer, task), volunteer)
     client.force_login(volunteer.user)
 
     response = client.get(task.url + "wycofaj/")
@@ -232,7 +232,7 @@ def test_withdraw_confirmation_of_a_closed_application_goes_back_to_the_task(cli
 
 
 def test_coordinators_email_names_the_volunteer_and_links_to_the_application_in_the_admin(children_task, volunteer):
-    application = services.apply(volunteer, children_task)
+    application = services.applications.apply(volunteer, children_task)
 
     [to_coordinator] = [message for message in mail.outbox if message.to == ["koordynator@example.org"]]
     link = f"http://localhost/admin/zgloszenia/{application.pk}/"

@@ -20,16 +20,16 @@ def test_two_simultaneous_accepts_never_exceed_the_places(jaslo):
     coordinators = [make_resident(f"koordynator{i}@example.org") for i in range(2)]
     for coordinator in coordinators:
         grant_role(coordinator, jaslo, Role.COORDINATOR)
-    applications = [services.apply(make_volunteer(), task) for _ in range(2)]
+    applications = [services.applications.apply(make_volunteer(), task) for _ in range(2)]
     barrier = threading.Barrier(2)
     outcomes = []
 
     def accept(application, coordinator):
         try:
             barrier.wait()
-            services.accept(application, coordinator)
+            services.applications.accept(application, coordinator)
             outcomes.append("accepted")
-        except services.ApplicationRefused:
+        except services.applications.ApplicationRefused:
             outcomes.append("refused")
         finally:
             connection.close()

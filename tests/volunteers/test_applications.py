@@ -46,7 +46,7 @@ def subjects():
 
 
 def test_applying_submits_and_mails_the_volunteer_and_the_coordinator(task, volunteer):
-    application = services.apply(volunteer, task, "Mogę od poniedziałku.")
+    application = services.applications.apply(volunteer, task, "Mogę od poniedziałku.")
 
     assert application.status == ApplicationStatus.SUBMITTED
     assert application.centre == Centre.objects.get(site=task.get_site())
@@ -57,10 +57,10 @@ def test_applying_submits_and_mails_the_volunteer_and_the_coordinator(task, volu
 
 
 def test_coordinator_accepts_and_the_volunteer_is_told(task, volunteer, coordinator):
-    application = services.apply(volunteer, task)
+    application = services.applications.apply(volunteer, task)
     mail.outbox.clear()
 
-    services.accept(application, coordinator)
+    services.applications.accept(application, coordinator)
 
     application.refresh_from_db()
     assert application.status == ApplicationStatus.ACCEPTED
@@ -70,12 +70,12 @@ def test_coordinator_accepts_and_the_volunteer_is_told(task, volunteer, coordina
 
 
 def test_decline_needs_a_reason_which_the_volunteer_sees(task, volunteer, coordinator):
-    application = services.apply(volunteer, task)
-    with pytest.raises(services.ApplicationRefused):
-        services.decline(application, coordinator, "  ")
+    application = services.applications.apply(volunteer, task)
+    with pytest.raises(services.applications.ApplicationRefused):
+        services.applications.decline(application, coordinator, "  ")
     mail.outbox.clear()
 
-    services.decline(application, coordinator, "Zadanie wymaga prawa jazdy.")
+    services.applications.decline(application, coordinator, "Zadanie wymaga prawa jazdy.")
 
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DECLINED
@@ -84,28 +84,28 @@ def test_decline_needs_a_reason_which_the_volunteer_sees(task, volunteer, coordi
 
 
 def test_volunteer_withdraws_only_their_own_application(task, volunteer):
-    application = services.apply(volunteer, task)
+    application = services.applications.apply(volunteer, task)
     other = make_volunteer(make_resident("inna@example.org"))
-    with pytest.raises(services.ApplicationRefused):
-        services.withdraw(application, other)
+    with pytest.raises(services.applications.ApplicationRefused):
+        services.applications.withdraw(application, other)
 
-    services.withdraw(application, volunteer)
+    services.applications.withdraw(application, volunteer)
 
     application.refresh_from_db()
     assert application.status == ApplicationStatus.WITHDRAWN
-    with pytest.raises(services.ApplicationRefused):
-        services.withdraw(application, volunteer)
+    with pytest.raises(services.applications.ApplicationRefused):
+        services.applications.withdraw(application, volunteer)
 
 
 def test_coordinator_of_another_centre_cannot_decide(task, volunteer, pulawy):
     outsider = make_resident("koordynator.pulawy@example.org")
     grant_role(outsider, pulawy, Role.COORDINATOR)
-    application = services.apply(volunteer, task)
+    application = services.applications.apply(volunteer, task)
 
-    with pytest.raises(services.ApplicationRefused):
-        services.accept(application, outsider)
-    with pytest.raises(services.ApplicationRefused):
-        services.decline(application, outsider, "Nie.")
+    with pytest.raises(services.applications.ApplicationRefused):
+        services.applications.accept(application, outsider)
+    with pytest.raises(services.applications.ApplicationRefused):
+        services.applications.decline(application, outsider, "Nie.")
     application.refresh_from_db()
     assert application.status == ApplicationStatus.SUBMITTED
 
@@ -113,16 +113,16 @@ def test_coordinator_of_another_centre_cannot_decide(task, volunteer, pulawy):
 def test_full_task_puts_the_next_volunteer_on_the_waiting_list_and_a_freed_place_goes_to_them(
     task, volunteer, coordinator
 ):
-    first = services.apply(volunteer, task)
-    services.accept(first, coordinator)
+    first = services.applications.apply(volunteer, task)
+    services.applications.accept(first, coordinator)
     second_volunteer = make_volunteer(make_resident("druga@example.org"))
-    second = services.apply(second_volunteer, task)
+    second = services.applications.apply(second_volunteer, task)
     assert second.status == ApplicationStatus.WAITING
-    with pytest.raises(services.ApplicationRefused, match="miejsca"):
-        services.accept(second, coordinator)
+    with pytest.raises(services.applications.ApplicationRefused, match="miejsca"):
+        services.applications.accept(second, coordinator)
     mail.outbox.clear()
 
-    services.withdraw(first, volunteer)
+    services.applications.withdraw(first, volunteer)
 
     second.refresh_from_db()
     assert second.status == ApplicationStatus.SUBMITTED
@@ -156,17 +156,17 @@ def test_apply_refuses_with_a_reason(jaslo, setup, reason):
         profile.guardian_consent_at = profile.created_at
         profile.save()
     if setup == "again":
-        services.apply(profile, task)
+        services.applications.apply(profile, task)
 
-    with pytest.raises(services.ApplicationRefused) as refusal:
-        services.apply(profile, task)
+    with pytest.raises(services.applications.ApplicationRefused) as refusal:
+        services.applications.apply(profile, task)
 
     assert reason in str(refusal.value.message).lower()
     assert Application.objects.filter(task=task).count() == (1 if setup == "again" else 0)
 
 
 def test_failing_mail_server_keeps_the_application_and_its_mail_follows(task, volunteer, smtp_down):
-    application = services.apply(volunteer, task)
+    application = services.applications.apply(volunteer, task)
 
     assert Application.objects.filter(pk=application.pk, status=ApplicationStatus.SUBMITTED).exists()
     assert mail.outbox == []
@@ -179,7 +179,7 @@ def test_failing_mail_server_keeps_the_application_and_its_mail_follows(task, vo
 
 
 def test_volunteering_mail_comes_from_the_centres_name(task, volunteer):
-    services.apply(volunteer, task)
+    services.applications.apply(volunteer, task)
 
     assert {message.from_email for message in mail.outbox} == {"MOPS Jasło <no-reply@localhost>"}
 
@@ -223,8 +223,10 @@ def test_dashboard_lists_applications_reasons_and_upcoming_dates(client, jaslo, 
     index = make_task_index(jaslo)
     accepted_task = make_task(index, "Festyn rodzinny")
     declined_task = make_task(index, "Korepetycje")
-    services.accept(services.apply(volunteer, accepted_task), coordinator)
-    services.decline(services.apply(volunteer, declined_task), coordinator, "Brak miejsc w grupie.")
+    services.applications.accept(services.applications.apply(volunteer, accepted_task), coordinator)
+    services.applications.decline(
+        services.applications.apply(volunteer, declined_task), coordinator, "Brak miejsc w grupie."
+    )
     accept_volunteers(declined_task, 1)
     client.force_login(volunteer.user)
 

@@ -71,7 +71,7 @@ class TestDemoVolunteers:
         assert len(emails) >= 8
         for email in emails:
             volunteer = profile(email)
-            assert services.is_profile_complete(volunteer), email
+            assert services.profile.is_profile_complete(volunteer), email
             assert volunteer.user.get_full_name()
             assert volunteer.availability.exists() and volunteer.skills.exists() and volunteer.districts.exists()
             assert volunteer.user.emailaddress_set.filter(verified=True, primary=True).exists()
@@ -96,7 +96,7 @@ class TestDemoVolunteers:
             assert entry.task.start_date <= entry.date <= min(entry.task.last_date, today)
             assert entry.task.applications.filter(volunteer=entry.volunteer, status="accepted").exists()
         for application in Application.objects.filter(status__in=["accepted", "submitted", "waiting"]):
-            assert services.missing_for_application(application.volunteer, application.task) == []
+            assert services.applications.missing_for_application(application.volunteer, application.task) == []
             assert application.centre == application.task.centre
 
     def test_a_minor_with_guardian_consent_and_checks_valid_and_expired(self, demo):
@@ -104,20 +104,20 @@ class TestDemoVolunteers:
         assert minors and all(minor.guardian_consent_at and minor.guardian_name for minor in minors)
         jaslo = centre("localhost")
         states = {
-            volunteer.user.email: {status.state for status in services.clearance_state(volunteer, jaslo)}
+            volunteer.user.email: {status.state for status in services.profile.clearance_state(volunteer, jaslo)}
             for volunteer in VolunteerProfile.objects.filter(clearances__centre=jaslo).distinct()
         }
-        assert {services.VALID} in states.values()
-        assert {services.EXPIRED} in states.values()
+        assert {services.profile.VALID} in states.values()
+        assert {services.profile.EXPIRED} in states.values()
         # The one accepted for work with children has every check valid.
         for application in Application.objects.filter(task__requires_clearance=True, status="accepted"):
-            assert services.has_valid_clearances(application.volunteer, application.task.centre)
+            assert services.profile.has_valid_clearances(application.volunteer, application.task.centre)
 
     def test_agreements_one_signed_and_one_waiting_for_signature_for_long_work(self, demo):
         agreements = list(Agreement.objects.select_related("task"))
         assert {agreement.is_signed for agreement in agreements} == {True, False}
         for agreement in agreements:
-            assert services.agreement_required(agreement.task)
+            assert services.documents.agreement_required(agreement.task)
             assert agreement.signed_on is None or agreement.signed_on <= timezone.localdate()
             assert (agreement.starts_on, agreement.ends_on) == (agreement.task.start_date, agreement.task.last_date)
 

@@ -211,14 +211,14 @@ def test_already_decided_entries_are_left_alone(task, volunteer, coordinator):
 
 def test_refusals_are_reported_and_the_rest_go_on(task, volunteer, coordinator):
     first, second = log(volunteer, task), log(volunteer, task, "3")
-    real = services.approve_hours
+    real = services.hours.approve_hours
 
     def approve_all_but_the_first(entry, actor):
         if entry.pk == first.pk:
-            raise services.HoursRefused("Już zdecydowano.")
+            raise services.hours.HoursRefused("Już zdecydowano.")
         return real(entry, actor)
 
-    with mock.patch("volunteers.services.approve_hours", approve_all_but_the_first):
+    with mock.patch("volunteers.services.hours.approve_hours", approve_all_but_the_first):
         response = admin(coordinator).post(f"{APPROVE}?id={first.pk}&id={second.pk}", follow=True)
 
     texts = [str(message) for message in response.context["messages"]]

@@ -72,7 +72,7 @@ def coordinator(jaslo):
 
 
 def refusal(call, *args):
-    with pytest.raises(services.HoursRefused) as caught:
+    with pytest.raises(services.hours.HoursRefused) as caught:
         call(*args)
     return caught.value
 
@@ -94,30 +94,30 @@ def stored(volunteer, task, hours, status=HoursStatus.SUBMITTED, date=None):
 
 
 def test_a_five_hour_task_takes_no_more_than_five_hours(volunteer, five_hours):
-    assert services.task_duration(five_hours) == Decimal("5")
+    assert services.hours.task_duration(five_hours) == Decimal("5")
 
-    refused = refusal(services.log_hours, volunteer, five_hours, five_hours.start_date, Decimal("24"))
+    refused = refusal(services.hours.log_hours, volunteer, five_hours, five_hours.start_date, Decimal("24"))
 
     assert refused.field == "hours" and "5" in refused.message
     assert not HoursEntry.objects.exists()
 
 
 def test_the_task_length_counts_every_entry_on_it_but_rejected_ones(volunteer, five_hours):
-    services.log_hours(volunteer, five_hours, five_hours.start_date, Decimal("3"))
+    services.hours.log_hours(volunteer, five_hours, five_hours.start_date, Decimal("3"))
     stored(volunteer, five_hours, "2", HoursStatus.REJECTED)
 
-    refusal(services.log_hours, volunteer, five_hours, five_hours.start_date, Decimal("2.25"))
-    assert services.log_hours(volunteer, five_hours, five_hours.start_date, Decimal("2")).pk
+    refusal(services.hours.log_hours, volunteer, five_hours, five_hours.start_date, Decimal("2.25"))
+    assert services.hours.log_hours(volunteer, five_hours, five_hours.start_date, Decimal("2")).pk
 
 
 def test_a_multi_day_task_lasts_its_daily_time_times_its_days(index):
     task = one_off(index, "Trzydniowy obóz", days_ago=5, start=(8, 0), end=(16, 30), days=3)
 
-    assert services.task_duration(task) == Decimal("25.5")
+    assert services.hours.task_duration(task) == Decimal("25.5")
 
 
 def test_the_task_length_is_rounded_down_to_a_quarter(index):
-    assert services.task_duration(one_off(index, "Krótko", start=(10, 0), end=(10, 50))) == Decimal("0.75")
+    assert services.hours.task_duration(one_off(index, "Krótko", start=(10, 0), end=(10, 50))) == Decimal("0.75")
 
 
 def test_recurring_tasks_have_no_length_limit_but_only_their_weekdays(index, jaslo):
@@ -133,28 +133,28 @@ def test_recurring_tasks_have_no_length_limit_but_only_their_weekdays(index, jas
     volunteer = make_volunteer(make_resident("w@example.org"))
     Application.objects.create(task=task, volunteer=volunteer, centre=task.centre, status="accepted")
 
-    assert services.task_duration(task) is None
-    refused = refusal(services.log_hours, volunteer, task, today - datetime.timedelta(days=1), Decimal("1"))
+    assert services.hours.task_duration(task) is None
+    refused = refusal(services.hours.log_hours, volunteer, task, today - datetime.timedelta(days=1), Decimal("1"))
     assert refused.field == "date"
-    assert services.log_hours(volunteer, task, today - datetime.timedelta(days=7), Decimal("6")).pk
+    assert services.hours.log_hours(volunteer, task, today - datetime.timedelta(days=7), Decimal("6")).pk
 
 
 def test_no_hours_outside_a_one_off_tasks_dates(volunteer, five_hours):
     for day in (five_hours.start_date - datetime.timedelta(days=1), five_hours.start_date + datetime.timedelta(days=1)):
-        assert refusal(services.log_hours, volunteer, five_hours, day, Decimal("1")).field == "date"
+        assert refusal(services.hours.log_hours, volunteer, five_hours, day, Decimal("1")).field == "date"
 
 
 # --- 24 hours a day --------------------------------------------------------------------------------
 
 
 def test_three_times_24_hours_on_one_day_is_refused(volunteer, all_day, five_hours):
-    services.log_hours(volunteer, all_day, all_day.start_date, Decimal("20"))
+    services.hours.log_hours(volunteer, all_day, all_day.start_date, Decimal("20"))
 
-    refused = refusal(services.log_hours, volunteer, five_hours, five_hours.start_date, Decimal("4.25"))
+    refused = refusal(services.hours.log_hours, volunteer, five_hours, five_hours.start_date, Decimal("4.25"))
 
     assert refused.field == "hours" and "20" in refused.message
-    assert services.log_hours(volunteer, five_hours, five_hours.start_date, Decimal("4")).pk
-    assert refusal(services.log_hours, volunteer, all_day, all_day.start_date, Decimal("0.25")).field == "hours"
+    assert services.hours.log_hours(volunteer, five_hours, five_hours.start_date, Decimal("4")).pk
+    assert refusal(services.hours.log_hours, volunteer, all_day, all_day.start_date, Decimal("0.25")).field == "hours"
 
 
 def test_the_day_counts_every_centre_and_waiting_hours_but_not_rejected_ones(volunteer, all_day, pulawy):
@@ -163,17 +163,17 @@ def test_the_day_counts_every_centre_and_waiting_hours_but_not_rejected_ones(vol
     stored(volunteer, elsewhere, "8", HoursStatus.SUBMITTED)
     stored(volunteer, elsewhere, "6", HoursStatus.REJECTED)
 
-    refusal(services.log_hours, volunteer, all_day, all_day.start_date, Decimal("6.25"))
-    assert services.log_hours(volunteer, all_day, all_day.start_date, Decimal("6")).pk
+    refusal(services.hours.log_hours, volunteer, all_day, all_day.start_date, Decimal("6.25"))
+    assert services.hours.log_hours(volunteer, all_day, all_day.start_date, Decimal("6")).pk
 
 
 def test_approval_refuses_what_would_exceed_24_approved_hours(volunteer, all_day, five_hours, coordinator):
     """Three entries of 24 h stored before the rule: the first may be approved, not the rest."""
     entries = [stored(volunteer, all_day, "20"), stored(volunteer, five_hours, "5"), stored(volunteer, all_day, "3")]
 
-    services.approve_hours(entries[0], coordinator)
-    refused = refusal(services.approve_hours, entries[1], coordinator)
-    services.approve_hours(entries[2], coordinator)
+    services.hours.approve_hours(entries[0], coordinator)
+    refused = refusal(services.hours.approve_hours, entries[1], coordinator)
+    services.hours.approve_hours(entries[2], coordinator)
 
     assert "20" in refused.message
     statuses = [HoursEntry.objects.get(pk=entry.pk).status for entry in entries]
@@ -183,17 +183,17 @@ def test_approval_refuses_what_would_exceed_24_approved_hours(volunteer, all_day
 def test_approval_refuses_more_than_a_one_off_task_lasts(volunteer, five_hours, coordinator):
     first, second = stored(volunteer, five_hours, "4"), stored(volunteer, five_hours, "4")
 
-    services.approve_hours(first, coordinator)
+    services.hours.approve_hours(first, coordinator)
 
-    refusal(services.approve_hours, second, coordinator)
-    services.reject_hours(second, coordinator, "Zadanie trwało 5 godzin.")
+    refusal(services.hours.approve_hours, second, coordinator)
+    services.hours.reject_hours(second, coordinator, "Zadanie trwało 5 godzin.")
 
 
 def test_rejecting_is_never_refused_by_the_limits(volunteer, all_day, coordinator):
     entries = [stored(volunteer, all_day, "24") for _ in range(3)]
 
     for entry in entries:
-        services.reject_hours(entry, coordinator, "Wpisane trzy razy.")
+        services.hours.reject_hours(entry, coordinator, "Wpisane trzy razy.")
 
     assert set(HoursEntry.objects.values_list("status", flat=True)) == {HoursStatus.REJECTED}
 
@@ -206,15 +206,15 @@ def test_whatever_is_logged_a_day_never_holds_more_than_24_hours(volunteer, all_
     for count in quarters:
         hours = Decimal(count) / 4
         try:
-            entry = services.log_hours(volunteer, all_day, all_day.start_date, hours)
-        except services.HoursRefused:
+            entry = services.hours.log_hours(volunteer, all_day, all_day.start_date, hours)
+        except services.hours.HoursRefused:
             assert accepted_total + hours > Decimal("23.75")
             continue
         accepted_total += hours
-        services.approve_hours(entry, coordinator)
+        services.hours.approve_hours(entry, coordinator)
 
     day = HoursEntry.objects.filter(volunteer=volunteer, date=all_day.start_date)
-    assert services.approved_total(day) == accepted_total <= Decimal("23.75")
+    assert services.hours.approved_total(day) == accepted_total <= Decimal("23.75")
 
 
 # --- Bulk approval and the audit log -------------------------------------------------------------
@@ -232,15 +232,15 @@ def test_bulk_approve_reports_each_refused_entry_and_approves_the_rest(client, j
     messages = [str(message) for message in response.context["messages"]]
     assert sum("ponad 24" in message for message in messages) == 2
     assert HoursEntry.objects.filter(status=HoursStatus.APPROVED).count() == 1
-    assert services.approved_total(HoursEntry.objects.all()) == Decimal("23")
+    assert services.hours.approved_total(HoursEntry.objects.all()) == Decimal("23")
 
 
 def test_approving_and_rejecting_hours_are_in_the_audit_log(volunteer, five_hours, coordinator):
-    approved = services.log_hours(volunteer, five_hours, five_hours.start_date, Decimal("1.5"))
-    rejected = services.log_hours(volunteer, five_hours, five_hours.start_date, Decimal("2"))
+    approved = services.hours.log_hours(volunteer, five_hours, five_hours.start_date, Decimal("1.5"))
+    rejected = services.hours.log_hours(volunteer, five_hours, five_hours.start_date, Decimal("2"))
 
-    services.approve_hours(approved, coordinator)
-    services.reject_hours(rejected, coordinator, "Pomyłka")
+    services.hours.approve_hours(approved, coordinator)
+    services.hours.reject_hours(rejected, coordinator, "Pomyłka")
 
     entries = list(AuditEntry.objects.filter(kind__startswith="hours_").order_by("pk"))
     assert [entry.kind for entry in entries] == [AuditKind.HOURS_APPROVED, AuditKind.HOURS_REJECTED]
@@ -254,6 +254,6 @@ def test_approving_and_rejecting_hours_are_in_the_audit_log(volunteer, five_hour
 def test_a_refused_approval_leaves_no_audit_entry(volunteer, five_hours, coordinator):
     entry = stored(volunteer, five_hours, "6")
 
-    refusal(services.approve_hours, entry, coordinator)
+    refusal(services.hours.approve_hours, entry, coordinator)
 
     assert not AuditEntry.objects.filter(kind__startswith="hours_").exists()

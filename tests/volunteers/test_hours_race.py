@@ -43,7 +43,7 @@ def at_once(calls):
             barrier.wait()
             call()
             outcomes.append("done")
-        except services.HoursRefused:
+        except services.hours.HoursRefused:
             outcomes.append("refused")
         finally:
             connection.close()
@@ -63,7 +63,7 @@ def test_two_simultaneous_logs_never_exceed_24_hours_a_day(jaslo):
         Application.objects.create(task=task, volunteer=volunteer, centre=task.centre, status="accepted")
 
     outcomes = at_once(
-        [lambda task=task: services.log_hours(volunteer, task, task.start_date, Decimal("16")) for task in tasks]
+        [lambda task=task: services.hours.log_hours(volunteer, task, task.start_date, Decimal("16")) for task in tasks]
     )
 
     assert outcomes == ["done", "refused"]
@@ -86,7 +86,7 @@ def test_two_simultaneous_approvals_never_exceed_24_approved_hours(jaslo):
 
     outcomes = at_once(
         [
-            lambda entry=entry, coordinator=coordinator: services.approve_hours(entry, coordinator)
+            lambda entry=entry, coordinator=coordinator: services.hours.approve_hours(entry, coordinator)
             for entry, coordinator in zip(entries, coordinators, strict=True)
         ]
     )

@@ -92,7 +92,7 @@ def sign_agreement(volunteer, task):
 
 
 def refusal(call, *args):
-    with pytest.raises(services.HoursRefused) as caught:
+    with pytest.raises(services.hours.HoursRefused) as caught:
         call(*args)
     return caught.value
 
@@ -101,7 +101,7 @@ def refusal(call, *args):
 
 
 def test_logging_a_session_waits_for_approval_in_the_tasks_centre(volunteer, short_task):
-    entry = services.log_hours(volunteer, short_task, days_from_today(-3), Decimal("2.5"), "Sortowanie")
+    entry = services.hours.log_hours(volunteer, short_task, days_from_today(-3), Decimal("2.5"), "Sortowanie")
 
     assert entry.status == HoursStatus.SUBMITTED
     assert entry.centre == Centre.objects.get(site=short_task.get_site())
@@ -113,7 +113,7 @@ def test_hours_only_on_a_task_the_volunteer_was_accepted_for(index, volunteer):
     other = make_task(index, "Inne zadanie", start_date=days_from_today(-1))
     Application.objects.create(task=other, volunteer=volunteer, centre=other.centre, status="submitted")
 
-    refused = refusal(services.log_hours, volunteer, other, days_from_today(-1), Decimal("1"))
+    refused = refusal(services.hours.log_hours, volunteer, other, days_from_today(-1), Decimal("1"))
 
     assert refused.field == "task"
     assert not HoursEntry.objects.exists()
@@ -122,21 +122,21 @@ def test_hours_only_on_a_task_the_volunteer_was_accepted_for(index, volunteer):
 def test_no_hours_for_a_day_that_has_not_come(volunteer, long_task):
     sign_agreement(volunteer, long_task)
 
-    refused = refusal(services.log_hours, volunteer, long_task, days_from_today(1), Decimal("1"))
+    refused = refusal(services.hours.log_hours, volunteer, long_task, days_from_today(1), Decimal("1"))
 
     assert refused.field == "date"
 
 
 @pytest.mark.parametrize("day", [-4, -2])
 def test_no_hours_outside_the_tasks_dates(volunteer, short_task, day):
-    refused = refusal(services.log_hours, volunteer, short_task, days_from_today(day), Decimal("1"))
+    refused = refusal(services.hours.log_hours, volunteer, short_task, days_from_today(day), Decimal("1"))
 
     assert refused.field == "date"
 
 
 @pytest.mark.parametrize("hours", ["0", "0.24", "24.25", "-1", "NaN"])
 def test_hours_must_lie_between_a_quarter_and_a_whole_day(volunteer, short_task, hours):
-    refused = refusal(services.log_hours, volunteer, short_task, short_task.start_date, Decimal(hours))
+    refused = refusal(services.hours.log_hours, volunteer, short_task, short_task.start_date, Decimal(hours))
 
     assert refused.field == "hours"
 
@@ -145,37 +145,37 @@ def test_hours_must_lie_between_a_quarter_and_a_whole_day(volunteer, short_task,
 def test_the_bounds_themselves_are_allowed(volunteer, long_task, hours):
     sign_agreement(volunteer, long_task)
 
-    assert services.log_hours(volunteer, long_task, days_from_today(-1), Decimal(hours)).pk
+    assert services.hours.log_hours(volunteer, long_task, days_from_today(-1), Decimal(hours)).pk
 
 
 def test_work_over_30_days_needs_the_signed_agreement_first(volunteer, long_task):
-    refused = refusal(services.log_hours, volunteer, long_task, days_from_today(-1), Decimal("2"))
+    refused = refusal(services.hours.log_hours, volunteer, long_task, days_from_today(-1), Decimal("2"))
     assert refused.field == "task"
 
     unsigned = sign_agreement(volunteer, long_task)
     unsigned.signed_on = None
     unsigned.save()
-    refusal(services.log_hours, volunteer, long_task, days_from_today(-1), Decimal("2"))
+    refusal(services.hours.log_hours, volunteer, long_task, days_from_today(-1), Decimal("2"))
 
     unsigned.signed_on = days_from_today(-5)
     unsigned.save()
-    assert services.log_hours(volunteer, long_task, days_from_today(-1), Decimal("2")).pk
+    assert services.hours.log_hours(volunteer, long_task, days_from_today(-1), Decimal("2")).pk
 
 
 # --- Taking back -----------------------------------------------------------------------------
 
 
 def test_volunteer_takes_back_own_waiting_entry_only(volunteer, short_task, coordinator):
-    entry = services.log_hours(volunteer, short_task, short_task.start_date, Decimal("1"))
+    entry = services.hours.log_hours(volunteer, short_task, short_task.start_date, Decimal("1"))
     stranger = make_volunteer(make_resident("inna@example.org"))
 
-    refusal(services.delete_hours, entry, stranger)
-    services.delete_hours(entry, volunteer)
+    refusal(services.hours.delete_hours, entry, stranger)
+    services.hours.delete_hours(entry, volunteer)
     assert not HoursEntry.objects.exists()
 
-    decided = services.log_hours(volunteer, short_task, short_task.start_date, Decimal("1"))
-    services.approve_hours(decided, coordinator)
-    refusal(services.delete_hours, decided, volunteer)
+    decided = services.hours.log_hours(volunteer, short_task, short_task.start_date, Decimal("1"))
+    services.hours.approve_hours(decided, coordinator)
+    refusal(services.hours.delete_hours, decided, volunteer)
     assert HoursEntry.objects.filter(pk=decided.pk).exists()
 
 
@@ -183,9 +183,9 @@ def test_volunteer_takes_back_own_waiting_entry_only(volunteer, short_task, coor
 
 
 def test_coordinator_approves_and_the_volunteer_is_told(volunteer, short_task, coordinator):
-    entry = services.log_hours(volunteer, short_task, short_task.start_date, Decimal("1.5"))
+    entry = services.hours.log_hours(volunteer, short_task, short_task.start_date, Decimal("1.5"))
 
-    services.approve_hours(entry, coordinator)
+    services.hours.approve_hours(entry, coordinator)
 
     entry.refresh_from_db()
     assert entry.status == HoursStatus.APPROVED
@@ -197,13 +197,13 @@ def test_coordinator_approves_and_the_volunteer_is_told(volunteer, short_task, c
 
 
 def test_reject_needs_a_reason_which_the_volunteer_gets(volunteer, short_task, coordinator):
-    entry = services.log_hours(volunteer, short_task, short_task.start_date, Decimal("1.5"))
+    entry = services.hours.log_hours(volunteer, short_task, short_task.start_date, Decimal("1.5"))
 
-    assert refusal(services.reject_hours, entry, coordinator, "   ").field == "reason"
+    assert refusal(services.hours.reject_hours, entry, coordinator, "   ").field == "reason"
     entry.refresh_from_db()
     assert entry.status == HoursStatus.SUBMITTED and not mail.outbox
 
-    services.reject_hours(entry, coordinator, "Tego dnia zbiórka była odwołana.")
+    services.hours.reject_hours(entry, coordinator, "Tego dnia zbiórka była odwołana.")
 
     entry.refresh_from_db()
     assert entry.status == HoursStatus.REJECTED
@@ -213,10 +213,10 @@ def test_reject_needs_a_reason_which_the_volunteer_gets(volunteer, short_task, c
 
 
 def test_another_centres_coordinator_cannot_decide(volunteer, short_task, coordinator_b):
-    entry = services.log_hours(volunteer, short_task, short_task.start_date, Decimal("1"))
+    entry = services.hours.log_hours(volunteer, short_task, short_task.start_date, Decimal("1"))
 
-    refusal(services.approve_hours, entry, coordinator_b)
-    refusal(services.reject_hours, entry, coordinator_b, "Nie nasze.")
+    refusal(services.hours.approve_hours, entry, coordinator_b)
+    refusal(services.hours.reject_hours, entry, coordinator_b, "Nie nasze.")
 
     entry.refresh_from_db()
     assert entry.status == HoursStatus.SUBMITTED and entry.decided_by is None
@@ -224,17 +224,17 @@ def test_another_centres_coordinator_cannot_decide(volunteer, short_task, coordi
 
 
 def test_a_volunteer_cannot_approve_own_hours(volunteer, short_task):
-    entry = services.log_hours(volunteer, short_task, short_task.start_date, Decimal("1"))
+    entry = services.hours.log_hours(volunteer, short_task, short_task.start_date, Decimal("1"))
 
-    refusal(services.approve_hours, entry, volunteer.user)
+    refusal(services.hours.approve_hours, entry, volunteer.user)
 
 
 def test_decided_hours_cannot_be_decided_again(volunteer, short_task, coordinator):
-    entry = services.log_hours(volunteer, short_task, short_task.start_date, Decimal("1"))
-    services.approve_hours(entry, coordinator)
+    entry = services.hours.log_hours(volunteer, short_task, short_task.start_date, Decimal("1"))
+    services.hours.approve_hours(entry, coordinator)
 
-    refusal(services.approve_hours, entry, coordinator)
-    refusal(services.reject_hours, entry, coordinator, "Pomyłka")
+    refusal(services.hours.approve_hours, entry, coordinator)
+    refusal(services.hours.reject_hours, entry, coordinator, "Pomyłka")
 
     entry.refresh_from_db()
     assert entry.status == HoursStatus.APPROVED and entry.reject_reason == ""
@@ -274,9 +274,11 @@ def test_totals_count_approved_hours_per_volunteer_task_and_month(short_task, lo
     erased.save()
     entries = HoursEntry.objects.all()
 
-    by_volunteer = {row["label"]: (row["hours"], row["sessions"]) for row in services.totals(entries, "volunteer")}
-    by_task = {row["label"]: row["hours"] for row in services.totals(entries, "task")}
-    by_month = [(row["key"], row["hours"]) for row in services.totals(entries, "month")]
+    by_volunteer = {
+        row["label"]: (row["hours"], row["sessions"]) for row in services.hours.totals(entries, "volunteer")
+    }
+    by_task = {row["label"]: row["hours"] for row in services.hours.totals(entries, "task")}
+    by_month = [(row["key"], row["hours"]) for row in services.hours.totals(entries, "month")]
 
     assert by_volunteer == {
         "Anna Nowak": (Decimal("3.5"), 2),
@@ -285,11 +287,11 @@ def test_totals_count_approved_hours_per_volunteer_task_and_month(short_task, lo
     }
     assert by_task == {"Zbiórka darów": Decimal("2"), "Odrabianie lekcji": Decimal("4.75")}
     assert by_month == [(datetime.date(2026, 5, 1), Decimal("2.25")), (datetime.date(2026, 6, 1), Decimal("4.5"))]
-    erased_row = next(row for row in services.totals(entries, "volunteer") if row["key"] is None)
+    erased_row = next(row for row in services.hours.totals(entries, "volunteer") if row["key"] is None)
     assert erased_row["hours"] == Decimal("0.25")
-    assert services.approved_total(entries) == Decimal("6.75")
-    assert services.approved_total(entries.filter(volunteer=jan)) == Decimal("3")
-    assert services.approved_total(HoursEntry.objects.none()) == Decimal("0")
+    assert services.hours.approved_total(entries) == Decimal("6.75")
+    assert services.hours.approved_total(entries.filter(volunteer=jan)) == Decimal("3")
+    assert services.hours.approved_total(HoursEntry.objects.none()) == Decimal("0")
 
 
 def test_totals_take_one_query_whatever_the_number_of_entries(short_task, django_assert_num_queries):
@@ -299,9 +301,9 @@ def test_totals_take_one_query_whatever_the_number_of_entries(short_task, django
 
     for grouping in ("volunteer", "task", "month"):
         with django_assert_num_queries(1):
-            services.totals(HoursEntry.objects.all(), grouping)
+            services.hours.totals(HoursEntry.objects.all(), grouping)
 
 
 def test_an_unknown_grouping_is_a_programming_error():
     with pytest.raises(ValueError):
-        services.totals(HoursEntry.objects.all(), "beneficiary")
+        services.hours.totals(HoursEntry.objects.all(), "beneficiary")

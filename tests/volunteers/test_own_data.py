@@ -109,7 +109,7 @@ def read_zip(content):
 def test_export_holds_everything_stored_about_the_volunteer(volunteer, task, centre):
     full_record(volunteer, task, centre)
 
-    archive, data = read_zip(services.export_own_data(volunteer))
+    archive, data = read_zip(services.own_data.export_own_data(volunteer))
 
     assert data["account"]["email"] == "lucja@example.org"
     assert (data["account"]["first_name"], data["account"]["last_name"]) == ("Łucja", "Żak")
@@ -145,7 +145,7 @@ def test_export_adds_the_agreements_and_a_certificate_per_centre_with_approved_h
     task_b = make_task(make_task_index(pulawy), "Zakupy w Puławach", start_date=days_from_today(-5))
     log(volunteer, task_b, "1", HoursStatus.SUBMITTED)
 
-    archive, _data = read_zip(services.export_own_data(volunteer))
+    archive, _data = read_zip(services.own_data.export_own_data(volunteer))
 
     names = archive.namelist()
     agreement = Agreement.objects.get(volunteer=volunteer)
@@ -160,7 +160,7 @@ def test_export_holds_nothing_about_other_volunteers(volunteer, task, centre):
     other = make_volunteer()
     log(other, task, "7", HoursStatus.APPROVED, note="Cudza notatka")
 
-    _archive, data = read_zip(services.export_own_data(volunteer))
+    _archive, data = read_zip(services.own_data.export_own_data(volunteer))
 
     assert data["hours"] == [] and "Cudza notatka" not in json.dumps(data, ensure_ascii=False)
 
@@ -203,12 +203,12 @@ def test_erasing_keeps_only_anonymous_approved_hours(volunteer, task, centre):
     hours = full_record(volunteer, task, centre)
     user_id = volunteer.user_id
 
-    services.erase_volunteer(volunteer)
+    services.own_data.erase_volunteer(volunteer)
 
     assert_only_anonymous_approved_hours_remain(user_id, hours)
     assert get_user_model().objects.filter(pk=user_id).exists()
-    assert services.approved_total(HoursEntry.objects.filter(centre=centre)) == Decimal("2.5")
-    assert services.totals(HoursEntry.objects.filter(centre=centre), by="volunteer")[0]["key"] is None
+    assert services.hours.approved_total(HoursEntry.objects.filter(centre=centre)) == Decimal("2.5")
+    assert services.hours.totals(HoursEntry.objects.filter(centre=centre), by="volunteer")[0]["key"] is None
 
 
 def test_erase_page_asks_for_the_tick_before_deleting(volunteer_client, volunteer):
@@ -254,7 +254,7 @@ def test_a_freed_place_goes_to_the_waiting_list(how, volunteer, task, centre, dj
 
     with django_capture_on_commit_callbacks(execute=True):
         if how == "erase profile":
-            services.erase_volunteer(volunteer)
+            services.own_data.erase_volunteer(volunteer)
         else:
             volunteer.user.delete()
 
@@ -268,7 +268,7 @@ def test_a_submitted_application_frees_no_place(volunteer, task, centre):
     Application.objects.create(task=task, volunteer=volunteer, centre=centre, status="submitted")
     waiting = Application.objects.create(task=task, volunteer=make_volunteer(), centre=centre, status="waiting")
 
-    services.erase_volunteer(volunteer)
+    services.own_data.erase_volunteer(volunteer)
 
     waiting.refresh_from_db()
     assert waiting.status == ApplicationStatus.WAITING

@@ -37,7 +37,7 @@ ALL_CONSENTS = {"data_processing": "on", "contact_email": "on", "contact_sms": "
 
 def years_ago(years, days=0):
     today = timezone.localdate()
-    return services.birthday_at_age(today.replace(year=today.year - years), 0) + datetime.timedelta(days=days)
+    return services.profile.birthday_at_age(today.replace(year=today.year - years), 0) + datetime.timedelta(days=days)
 
 
 def control(response, name, value=None):
@@ -56,8 +56,8 @@ def make_volunteer(user=None, birth_date=datetime.date(1990, 5, 1), complete=Tru
         user=user or make_resident(), birth_date=birth_date, phone=phone, **fields
     )
     if complete:
-        services.record_consents(profile, {ConsentKind.DATA_PROCESSING: True})
-        services.acknowledge_standards(profile)
+        services.profile.record_consents(profile, {ConsentKind.DATA_PROCESSING: True})
+        services.profile.acknowledge_standards(profile)
     return profile
 
 
@@ -166,7 +166,7 @@ def test_resident_completes_every_step_and_the_overview_shows_what_was_typed(jas
     assert {(slot.weekday, slot.part) for slot in profile.availability.all()} == {(0, "morning"), (5, "evening")}
     assert set(profile.consents.values_list("kind", flat=True)) == {"data_processing", "contact_email"}
     assert profile.standards_version == STANDARDS_VERSION and profile.standards_acknowledged_at is not None
-    assert services.is_profile_complete(profile)
+    assert services.profile.is_profile_complete(profile)
 
 
 def test_every_step_shows_what_is_stored_when_going_back(resident, resident_client):
@@ -281,13 +281,13 @@ def test_limits_for_minors_lift_by_themselves_on_the_eighteenth_birthday(residen
     profile = make_volunteer(resident, birth_date=years_ago(18, days=1), complete=False)
 
     assert profile.is_minor
-    assert services.guardian_consent_missing(profile)
+    assert services.profile.guardian_consent_missing(profile)
     assert profile.age_on(profile.adult_on) == 18
     assert profile.age_on(profile.adult_on - datetime.timedelta(days=1)) == 17
     VolunteerProfile.objects.filter(pk=profile.pk).update(birth_date=years_ago(18))
     profile.refresh_from_db()
     assert not profile.is_minor
-    assert not services.guardian_consent_missing(profile)
+    assert not services.profile.guardian_consent_missing(profile)
 
 
 def test_minor_without_recorded_guardian_consent_cannot_open_later_steps(resident, resident_client):
@@ -319,7 +319,7 @@ def test_consents_keep_their_date_and_a_withdrawal_is_dated(resident, resident_c
     assert {c.kind: c.given_at for c in profile.consents.all()} == first
     sms = profile.consents.get(kind=ConsentKind.CONTACT_SMS)
     assert sms.withdrawn_at is not None and sms.text_version == CONSENT_VERSION
-    assert services.active_consent(profile, ConsentKind.CONTACT_SMS) is None
+    assert services.profile.active_consent(profile, ConsentKind.CONTACT_SMS) is None
     assert "wycofana" in resident_client.get(OVERVIEW).content.decode()
 
 
@@ -371,10 +371,10 @@ def test_all_four_checks_valid_allow_work_with_minors_only_in_that_centre(jaslo,
         clearance(profile, jaslo, kind, result=ClearanceResult.NOT_APPLICABLE if kind.value == "residence_statement"
                   else ClearanceResult.CLEAR)  # fmt: skip
 
-    assert services.has_valid_clearances(profile, Centre.for_site(jaslo))
-    assert not services.has_valid_clearances(profile, Centre.for_site(pulawy))
+    assert services.profile.has_valid_clearances(profile, Centre.for_site(jaslo))
+    assert not services.profile.has_valid_clearances(profile, Centre.for_site(pulawy))
     tomorrow_after_expiry = timezone.localdate() + datetime.timedelta(days=31)
-    assert not services.has_valid_clearances(profile, Centre.for_site(jaslo), day=tomorrow_after_expiry)
+    assert not services.profile.has_valid_clearances(profile, Centre.for_site(jaslo), day=tomorrow_after_expiry)
 
 
 def test_a_newer_entry_is_not_hidden_by_an_older_clear_check(jaslo, resident):
@@ -383,9 +383,9 @@ def test_a_newer_entry_is_not_hidden_by_an_older_clear_check(jaslo, resident):
     newer = clearance(profile, jaslo, ClearanceKind.CRIMINAL_RECORD, result=ClearanceResult.ENTRY_FOUND)
     Clearance.objects.filter(pk=newer.pk).update(checked_on=datetime.date(2026, 2, 1))
 
-    states = {s.kind: s.state for s in services.clearance_state(profile, Centre.for_site(jaslo))}
+    states = {s.kind: s.state for s in services.profile.clearance_state(profile, Centre.for_site(jaslo))}
 
-    assert states[ClearanceKind.CRIMINAL_RECORD] == services.NEEDS_CLARIFYING
+    assert states[ClearanceKind.CRIMINAL_RECORD] == services.profile.NEEDS_CLARIFYING
 
 
 def test_volunteer_cannot_set_clearances_through_any_step(jaslo, resident, resident_client):

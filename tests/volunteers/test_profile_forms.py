@@ -37,7 +37,7 @@ def test_too_young_is_told_the_age_and_the_day_they_can_come_back(db):
     [message] = form.errors["birth_date"]
     assert "od 13 lat" in message
     assert "Dziękujemy, że chcesz pomagać" in message
-    assert str(services.birthday_at_age(birth_date, 13).year) in message
+    assert str(services.profile.birthday_at_age(birth_date, 13).year) in message
 
 
 def test_polish_date_format_is_accepted(db):
@@ -61,8 +61,8 @@ def test_minor_must_give_the_guardian_and_tick_the_consent(db):
 
 
 def test_born_on_29_february_comes_of_age_on_1_march():
-    assert services.birthday_at_age(datetime.date(2008, 2, 29), 18) == datetime.date(2026, 3, 1)
-    assert services.birthday_at_age(datetime.date(2008, 2, 28), 18) == datetime.date(2026, 2, 28)
+    assert services.profile.birthday_at_age(datetime.date(2008, 2, 29), 18) == datetime.date(2026, 3, 1)
+    assert services.profile.birthday_at_age(datetime.date(2008, 2, 28), 18) == datetime.date(2026, 2, 28)
 
 
 def test_tampered_skill_and_district_values_are_dropped_not_saved(jaslo):

@@ -89,7 +89,7 @@ def test_recording_an_entry_says_entry_found_not_valid_until(client, volunteer, 
 
 
 def test_volunteer_screen_in_the_admin_says_entry_found_not_valid_until(jaslo, client, volunteer, checked):
-    services.record_clearance(
+    services.clearances.record_clearance(
         volunteer, Centre.for_site(jaslo), checked, ClearanceKind.CRIMINAL_RECORD, days_from_today(-1),
         ClearanceResult.ENTRY_FOUND,
     )  # fmt: skip

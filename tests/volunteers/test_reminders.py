@@ -212,9 +212,9 @@ def test_work_over_30_days_needs_a_signed_agreement_before_reminders(index, jasl
     signed = volunteer_on(task, "z.porozumieniem@example.org")
     coordinator = make_resident("koordynator.jaslo@example.org")
     grant_role(coordinator, jaslo, Role.COORDINATOR)
-    services.prepare_agreement(unsigned, task, coordinator)
-    agreement = services.prepare_agreement(signed, task, coordinator)
-    services.record_agreement_signed(agreement, coordinator)
+    services.documents.prepare_agreement(unsigned, task, coordinator)
+    agreement = services.documents.prepare_agreement(signed, task, coordinator)
+    services.documents.record_agreement_signed(agreement, coordinator)
 
     send_reminders()
 

@@ -254,7 +254,7 @@ class _CentreDemo:
         profile = VolunteerProfile.objects.create(
             user=user,
             # Forty days past the birthday, so the age holds for a while after loading.
-            birth_date=services.birthday_at_age(self.today, -person.age) - datetime.timedelta(days=40),
+            birth_date=services.profile.birthday_at_age(self.today, -person.age) - datetime.timedelta(days=40),
             phone=f"600 {person.age:03d} {len(person.last_name) * 37:03d}",
             address=f"ul. Słoneczna {person.age}, {self.centre.postal_code} {self.centre.city}".strip(),
             languages=person.languages,
@@ -269,7 +269,7 @@ class _CentreDemo:
         )
         profile.skills.set([self.skills[name] for name in person.skills if name in self.skills])
         profile.districts.set([self.districts[name] for name in person.districts if name in self.districts])
-        services.save_availability(profile, person.slots)
+        services.profile.save_availability(profile, person.slots)
         for kind in (ConsentKind.DATA_PROCESSING, ConsentKind.CONTACT_EMAIL):
             profile.consents.create(kind=kind, text_version=CONSENT_VERSION, given_at=now)
         return profile
@@ -314,7 +314,7 @@ class _CentreDemo:
         task = self.tasks.get(title)
         if task is None or not Application.objects.filter(task=task, volunteer=profile).exists():
             return
-        agreement = services.prepare_agreement(
+        agreement = services.documents.prepare_agreement(
             profile,
             task,
             self.coordinator,
@@ -322,7 +322,7 @@ class _CentreDemo:
         )
         if signed:
             signed_on = min(self.today - datetime.timedelta(days=2), task.start_date)
-            services.record_agreement_signed(agreement, self.coordinator, signed_on)
+            services.documents.record_agreement_signed(agreement, self.coordinator, signed_on)
         self.builder.created["agreement"] += 1
 
     def _hours(self, profile, title, hours, status, reason):
@@ -330,12 +330,14 @@ class _CentreDemo:
         if task is None:
             return
         try:
-            entry = services.log_hours(profile, task, task.start_date, hours, "Pomoc przy stoisku z grami dla dzieci.")
+            entry = services.hours.log_hours(
+                profile, task, task.start_date, hours, "Pomoc przy stoisku z grami dla dzieci."
+            )
             if status == HoursStatus.APPROVED:
-                services.approve_hours(entry, self.coordinator)
+                services.hours.approve_hours(entry, self.coordinator)
             elif status == HoursStatus.REJECTED:
-                services.reject_hours(entry, self.coordinator, reason)
-        except services.ApplicationRefused as refused:
+                services.hours.reject_hours(entry, self.coordinator, reason)
+        except services.applications.ApplicationRefused as refused:
             self.builder.notes.append(f"Demo hours of {profile} on {title!r} skipped: {refused.message}")
             return
         self.builder.created["hours entry"] += 1
@@ -343,7 +345,7 @@ class _CentreDemo:
 
 def _refusal(profile, task, status):
     """Why the site would not have let this application reach `status`, or ""."""
-    missing = services.missing_for_application(profile, task)
+    missing = services.applications.missing_for_application(profile, task)
     if missing:
         return str(missing[0][0])
     left = task.places_left()

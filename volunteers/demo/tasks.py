@@ -11,6 +11,7 @@ from django.utils import timezone
 from core.demo import stream as s
 from core.models import Centre
 from volunteers.models import District, Skill, TaskIndexPage, TaskPage
+from volunteers.models.tasks import TaskStatus
 
 SKILLS = [
     "Opieka nad dziećmi",
@@ -219,7 +220,7 @@ JASLO_TASKS = [
         places=3,
         district="Kaczorowy",
         place="Klub Seniora, ul. Sokoła 2",
-        status="closed",
+        status=TaskStatus.CLOSED,
         skills=["Towarzystwo dla seniorów"],
     ),
 ]

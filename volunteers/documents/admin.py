@@ -18,7 +18,7 @@ from core.pdf import pdf_view
 from volunteers.documents import pdfs
 from volunteers.models import Agreement, HoursEntry, HoursStatus
 from volunteers.permissions import profiles_of_centre
-from volunteers.services import DECIDING_ROLES
+from volunteers.roles import VOLUNTEERING_STAFF
 
 
 @pdf_view
@@ -33,7 +33,7 @@ def staff_centre(request, profile_id):
     """The centre the certificate is issued by: `?centre=<id>` among the person's own
     coordinating centres; else the first of them that approved the volunteer's hours, else
     simply the first."""
-    centres = centres_for(request.user, *DECIDING_ROLES).select_related("site").order_by("pk")
+    centres = centres_for(request.user, *VOLUNTEERING_STAFF).select_related("site").order_by("pk")
     chosen = request.GET.get("centre", "")
     if chosen:
         return get_object_or_404(centres, pk=parse_id(chosen) or 0)

@@ -30,7 +30,7 @@ class EraseProfileForm(forms.Form):
 
 
 def _own_profile_or_404(request):
-    profile = services.own_profile(request.user)
+    profile = services.profile.own_profile(request.user)
     if profile is None:
         raise Http404("no volunteer profile")
     return profile
@@ -61,7 +61,7 @@ def certificate_pdf(request, centre_id):
 @login_required
 def own_data(request):
     """What the export holds and the link to download it."""
-    profile = services.own_profile(request.user)
+    profile = services.profile.own_profile(request.user)
     if profile is None:
         messages.info(request, _("You do not have a volunteer profile, so there is no volunteer data about you."))
         return redirect("volunteers:dashboard")
@@ -71,19 +71,21 @@ def own_data(request):
 @login_required
 def own_data_download(request):
     profile = _own_profile_or_404(request)
-    return pdfs.attachment(services.export_own_data(profile), services.EXPORT_FILENAME, "application/zip")
+    return pdfs.attachment(
+        services.own_data.export_own_data(profile), services.own_data.EXPORT_FILENAME, "application/zip"
+    )
 
 
 @login_required
 def erase_profile(request):
     """Deleting the volunteer profile, after the person ticks that they understand."""
-    profile = services.own_profile(request.user)
+    profile = services.profile.own_profile(request.user)
     if profile is None:
         messages.info(request, _("You do not have a volunteer profile."))
         return redirect("volunteers:dashboard")
     form = EraseProfileForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        services.erase_volunteer(profile)
+        services.own_data.erase_volunteer(profile)
         messages.success(
             request,
             _(
@@ -95,7 +97,7 @@ def erase_profile(request):
     context = {
         "form": form,
         "profile": profile,
-        "approved_hours": pdfs.format_hours(services.approved_total(profile.hours.all())),
+        "approved_hours": pdfs.format_hours(services.hours.approved_total(profile.hours.all())),
     }
     return render(request, "volunteers/documents/erase.html", context)
 

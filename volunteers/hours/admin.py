@@ -133,9 +133,9 @@ class TotalsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
             if form.cleaned_data["date_to"]:
                 entries = entries.filter(date__lte=form.cleaned_data["date_to"])
                 period["date_to"] = form.cleaned_data["date_to"].isoformat()
-        by_volunteer = services.totals(entries, by="volunteer")
-        by_task = services.totals(entries, by="task")
-        by_month = services.totals(entries, by="month")
+        by_volunteer = services.hours.totals(entries, by="volunteer")
+        by_task = services.hours.totals(entries, by="task")
+        by_month = services.hours.totals(entries, by="month")
         for grouping, rows in (("volunteer", by_volunteer), ("task", by_task)):
             for row in rows:
                 if row["key"]:

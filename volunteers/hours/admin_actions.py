@@ -66,7 +66,7 @@ class HoursBulkAction(BulkAction):
         for entry in entries:
             try:
                 action.decide(entry)
-            except services.ApplicationRefused as refusal:
+            except services.applications.ApplicationRefused as refusal:
                 messages.error(
                     action.request,
                     _("%(volunteer)s, %(date)s: %(reason)s")
@@ -89,7 +89,7 @@ class ApproveHoursBulkAction(HoursBulkAction):
     action_priority = 10
 
     def decide(self, entry):
-        services.approve_hours(entry, self.request.user)
+        services.hours.approve_hours(entry, self.request.user)
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         if num_parent_objects:
@@ -108,7 +108,7 @@ class RejectHoursBulkAction(HoursBulkAction):
     form_class = RejectHoursForm
 
     def decide(self, entry):
-        services.reject_hours(entry, self.request.user, self.cleaned_form.cleaned_data["reason"])
+        services.hours.reject_hours(entry, self.request.user, self.cleaned_form.cleaned_data["reason"])
 
     def get_success_message(self, num_parent_objects, num_child_objects):
         if num_parent_objects:

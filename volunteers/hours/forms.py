@@ -84,7 +84,7 @@ class LogHoursForm(forms.Form):
     def clean_hours(self):
         # The bounds in words with a decimal comma (Django's own message would say "0.25").
         hours = self.cleaned_data["hours"]
-        if not services.MIN_HOURS <= hours <= services.MAX_HOURS:
+        if not services.hours.MIN_HOURS <= hours <= services.hours.MAX_HOURS:
             raise forms.ValidationError(_("Enter between 0.25 and 24 hours."))
         if hours % QUARTER:
             raise forms.ValidationError(_("Enter the hours in quarters of an hour, e.g. 1,25, 1,5 or 2."))
@@ -95,8 +95,8 @@ class LogHoursForm(forms.Form):
         None is returned, with everything typed still in the form."""
         data = self.cleaned_data
         try:
-            return services.log_hours(volunteer, data["task"], data["date"], data["hours"], data["note"])
-        except services.ApplicationRefused as refusal:
+            return services.hours.log_hours(volunteer, data["task"], data["date"], data["hours"], data["note"])
+        except services.applications.ApplicationRefused as refusal:
             field = getattr(refusal, "field", "")
             self.add_error(field if field in self.fields else None, refusal.message)
             return None

@@ -36,10 +36,10 @@ def hours_totals(entries):
 
 @login_required
 def hours_page(request):
-    profile = services.own_profile(request.user)
+    profile = services.profile.own_profile(request.user)
     if profile is None:
         return render(request, "volunteers/hours/index.html", {"profile": None})
-    tasks = services.loggable_tasks(profile)
+    tasks = services.hours.loggable_tasks(profile)
     form = LogHoursForm(request.POST if request.method == "POST" else None, tasks=tasks)
     if request.method == "POST" and form.is_valid() and form.save(profile) is not None:
         messages.success(request, _("Thank you! Your hours have been sent to the coordinator for approval."))
@@ -52,7 +52,7 @@ def hours_page(request):
         "form": form,
         "tasks": task_list,
         # Said up front: the service refuses hours on these until the agreement is signed.
-        "awaiting_agreement": [task for task in task_list if services.agreement_missing(profile, task)],
+        "awaiting_agreement": [task for task in task_list if services.documents.agreement_missing(profile, task)],
         "page_obj": page_obj,
         "totals": hours_totals(entries),
         # A certificate only where some hours were approved: there is nothing else to certify.
@@ -66,8 +66,8 @@ def hours_page(request):
 def delete_entry(request, pk):
     entry = get_object_or_404(HoursEntry, pk=pk, volunteer__user=request.user)
     try:
-        services.delete_hours(entry, entry.volunteer)
-    except services.ApplicationRefused as refusal:
+        services.hours.delete_hours(entry, entry.volunteer)
+    except services.applications.ApplicationRefused as refusal:
         messages.error(request, refusal.message)
     else:
         messages.success(request, _("The entry has been removed."))

@@ -1,6 +1,6 @@
 """Volunteering: the shared vocabulary, volunteer profiles, open tasks and applications."""
 
-from .applications import Application, ApplicationStatus
+from .applications import Application, ApplicationNotice, ApplicationStatus
 from .documents import Agreement
 from .hours import HoursEntry, HoursStatus
 from .notices import CentreVolunteer, Reminder, TaskSchedule
@@ -26,6 +26,7 @@ __all__ = [
     "Reminder",
     "TaskSchedule",
     "Application",
+    "ApplicationNotice",
     "ApplicationStatus",
     "Availability",
     "Clearance",

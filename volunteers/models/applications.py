@@ -4,6 +4,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from core.scoping import CentreScopedQuerySet
+from volunteers.roles import VOLUNTEERING_STAFF
 
 
 class ApplicationStatus(models.TextChoices):
@@ -16,13 +17,26 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("withdrawn")
 
 
+class ApplicationNotice(models.TextChoices):
+    """The e-mails an application causes: its new status (to the volunteer), a place freed
+    from the waiting list (to the volunteer) or a new application (to the task's coordinator)."""
+
+    SUBMITTED = ApplicationStatus.SUBMITTED.value, ApplicationStatus.SUBMITTED.label
+    WAITING = ApplicationStatus.WAITING.value, ApplicationStatus.WAITING.label
+    ACCEPTED = ApplicationStatus.ACCEPTED.value, ApplicationStatus.ACCEPTED.label
+    DECLINED = ApplicationStatus.DECLINED.value, ApplicationStatus.DECLINED.label
+    WITHDRAWN = ApplicationStatus.WITHDRAWN.value, ApplicationStatus.WITHDRAWN.label
+    PROMOTED = "promoted", _("moved off the waiting list")
+    NEW = "new", _("new application")
+
+
 # Not a status of its own: whether the checks are valid changes when staff record them or
 # when they expire, so it is derived from the checks each time (see `awaiting_verification`).
 AWAITING_VERIFICATION = _("awaiting verification")
 
 
 class ApplicationQuerySet(CentreScopedQuerySet):
-    visible_to_roles = ("coordinator", "supervisor")
+    visible_to_roles = VOLUNTEERING_STAFF
 
 
 class Application(models.Model):
@@ -76,6 +90,10 @@ class Application(models.Model):
 
         mark_verification([self])
         return self.__dict__["awaiting_verification"]
+
+    @property
+    def is_waiting(self):
+        return self.status == ApplicationStatus.WAITING
 
     @property
     def status_label(self):

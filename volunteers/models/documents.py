@@ -3,10 +3,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.scoping import CentreScopedQuerySet
+from volunteers.roles import VOLUNTEERING_STAFF
 
 
 class AgreementQuerySet(CentreScopedQuerySet):
-    visible_to_roles = ("coordinator", "supervisor")
+    visible_to_roles = VOLUNTEERING_STAFF
 
 
 class Agreement(models.Model):

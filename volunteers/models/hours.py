@@ -3,9 +3,19 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import formats
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.scoping import CentreScopedQuerySet
+from volunteers.roles import VOLUNTEERING_STAFF
+
+
+def format_hours(value):
+    """Hours as Polish text writes them: "1,5", "24", "0,25" (the locale's decimal separator,
+    no trailing zeros); used by the pages, the e-mails and the PDFs alike."""
+    return formats.number_format(Decimal(value or 0).quantize(Decimal("0.01")).normalize())
 
 
 class HoursStatus(models.TextChoices):
@@ -17,7 +27,7 @@ class HoursStatus(models.TextChoices):
 
 
 class HoursQuerySet(CentreScopedQuerySet):
-    visible_to_roles = ("coordinator", "supervisor")
+    visible_to_roles = VOLUNTEERING_STAFF
 
 
 class HoursEntry(models.Model):
@@ -76,4 +86,13 @@ class HoursEntry(models.Model):
         indexes = [models.Index(fields=["centre", "status", "date"], name="volunteers_hours_centre_idx")]
 
     def __str__(self):
-        return f"{self.task_title}, {self.date}: {self.hours} h"
+        # Shown by the admin's delete and history screens: Polish numbers and dates.
+        return gettext("%(task)s, %(date)s: %(hours)s h") % {
+            "task": self.task_title,
+            "date": date_format(self.date, "SHORT_DATE_FORMAT"),
+            "hours": format_hours(self.hours),
+        }
+
+    @property
+    def is_submitted(self):
+        return self.status == HoursStatus.SUBMITTED

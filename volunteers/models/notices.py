@@ -2,6 +2,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.scoping import CentreScopedQuerySet
+from volunteers.roles import VOLUNTEERING_STAFF
 
 
 class Reminder(models.Model):
@@ -24,7 +25,7 @@ class Reminder(models.Model):
 
 
 class CentreVolunteerQuerySet(CentreScopedQuerySet):
-    visible_to_roles = ("coordinator", "supervisor")
+    visible_to_roles = VOLUNTEERING_STAFF
 
 
 class CentreVolunteer(models.Model):

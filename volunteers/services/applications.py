@@ -5,10 +5,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
 from accounts.permissions import centres_for
-from volunteers.models import Application, ApplicationStatus, TaskPage
+from volunteers.models import Application, ApplicationNotice, ApplicationStatus, TaskPage
 from volunteers.models.tasks import TaskStatus
+from volunteers.roles import VOLUNTEERING_STAFF
 from volunteers.services import decisions
 from volunteers.services.profile import (
     DEFAULT_MIN_AGE,
@@ -27,7 +27,6 @@ from volunteers.services.profile import (
 
 OPEN_STATES = (ApplicationStatus.SUBMITTED, ApplicationStatus.WAITING)
 ACTIVE_STATES = (*OPEN_STATES, ApplicationStatus.ACCEPTED)
-DECIDING_ROLES = (Role.COORDINATOR, Role.SUPERVISOR)
 
 
 class ApplicationRefused(Exception):
@@ -94,7 +93,7 @@ def _notify(application, kind):
 
 
 def _check_decider(application, actor):
-    if not centres_for(actor, *DECIDING_ROLES).filter(pk=application.centre_id).exists():
+    if not centres_for(actor, *VOLUNTEERING_STAFF).filter(pk=application.centre_id).exists():
         raise ApplicationRefused(_("Only the coordinators of the task's centre can decide on this application."))
 
 
@@ -128,7 +127,7 @@ def apply(volunteer, task, message=""):
         else:
             application = _reopen(earlier, status, message)
         _notify(application, status)
-        _notify(application, "new")
+        _notify(application, ApplicationNotice.NEW)
     return application
 
 
@@ -221,4 +220,4 @@ def _promote_next(task):
     if following is not None:
         following.status = ApplicationStatus.SUBMITTED
         following.save(update_fields=["status"])
-        _notify(following, "promoted")
+        _notify(following, ApplicationNotice.PROMOTED)

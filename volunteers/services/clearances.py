@@ -16,8 +16,9 @@ from django.utils.translation import gettext as _
 from accounts.permissions import centres_for
 from volunteers.models import Clearance, ClearanceKind, ClearanceResult
 from volunteers.permissions import profiles_of_centre
+from volunteers.roles import VOLUNTEERING_STAFF
 from volunteers.services import decisions
-from volunteers.services.applications import DECIDING_ROLES, ApplicationRefused
+from volunteers.services.applications import ApplicationRefused
 
 
 def add_months(day, months):
@@ -39,7 +40,7 @@ def record_clearance(profile, centre, actor, kind, checked_on, result):
     A newer check of the same kind supersedes the older one (see `clearance_state`); older
     ones stay as the history of what was known when.
     """
-    if not centres_for(actor, *DECIDING_ROLES).filter(pk=centre.pk).exists():
+    if not centres_for(actor, *VOLUNTEERING_STAFF).filter(pk=centre.pk).exists():
         raise ApplicationRefused(_("Only the coordinators of the centre can record its child-protection checks."))
     if not profiles_of_centre(actor, centre).filter(pk=profile.pk).exists():
         raise ApplicationRefused(_("This volunteer has not applied to any of the centre's tasks."))

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from accounts.permissions import centres_for
 from volunteers.models import Agreement
+from volunteers.roles import VOLUNTEERING_STAFF
 from volunteers.services import decisions
-from volunteers.services.applications import DECIDING_ROLES, ApplicationRefused
+from volunteers.services.applications import ApplicationRefused
 
 LONG_WORK_DAYS = 30
 
@@ -31,7 +32,7 @@ def agreement_missing(volunteer, task):
 
 
 def _check_staff(centre_id, actor):
-    if not centres_for(actor, *DECIDING_ROLES).filter(pk=centre_id).exists():
+    if not centres_for(actor, *VOLUNTEERING_STAFF).filter(pk=centre_id).exists():
         raise ApplicationRefused(_("Only the coordinators of the task's centre can prepare its agreements."))
 
 

@@ -19,14 +19,16 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.audit import record
 from accounts.models import AuditKind
 from accounts.permissions import centres_for
 from volunteers.models import Application, ApplicationStatus, HoursEntry, HoursStatus, TaskKind, VolunteerProfile
-from volunteers.services.applications import DECIDING_ROLES, ApplicationRefused
+from volunteers.models.hours import format_hours
+from volunteers.roles import VOLUNTEERING_STAFF
+from volunteers.services.applications import ApplicationRefused
 from volunteers.services.documents import agreement_missing
 
 # A day has 24 hours; more in one entry is a typing error, not a long shift.
@@ -178,7 +180,7 @@ def delete_hours(entry, volunteer):
 
 
 def _decide_hours(entry, actor, status, reason=""):
-    if not centres_for(actor, *DECIDING_ROLES).filter(pk=entry.centre_id).exists():
+    if not centres_for(actor, *VOLUNTEERING_STAFF).filter(pk=entry.centre_id).exists():
         raise HoursRefused(_("Only the coordinators of the task's centre can decide on these hours."))
     with transaction.atomic():
         # The profile first, then the entry: the same order as logging, so the two never deadlock.
@@ -252,12 +254,6 @@ def reject_hours(entry, actor, reason):
     if not reason:
         raise HoursRefused(_("Give the reason for rejecting; the volunteer will see it."), "reason")
     return _decide_hours(entry, actor, HoursStatus.REJECTED, reason)
-
-
-def format_hours(value):
-    """Hours as Polish text writes them: "1,5", "24", "0,25" (the locale's decimal separator,
-    no trailing zeros); used by the pages, the e-mails and the PDFs alike."""
-    return formats.number_format(Decimal(value or 0).quantize(Decimal("0.01")).normalize())
 
 
 def approved_total(entries):

@@ -33,11 +33,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from accounts.models import Role
 from accounts.permissions import centres_for
 from core.spreadsheets import FORMATS, UploadRefused, content_type, read_table
 from core.text import polish_slugify
 from volunteers import services
+from volunteers.roles import VOLUNTEERING_STAFF
 from volunteers.transfer import resources
 from volunteers.transfer.forms import ConfirmImportForm, ImportForm
 from volunteers.transfer.importing import COLUMNS, check_volunteers
@@ -70,7 +70,7 @@ class TransferAccessMixin:
     def dispatch(self, request, *args, **kwargs):
         if not may_use(request.user):
             raise PermissionDenied
-        self.centres = centres_for(request.user, Role.COORDINATOR, Role.SUPERVISOR).order_by("short_name", "pk")
+        self.centres = centres_for(request.user, *VOLUNTEERING_STAFF).order_by("short_name", "pk")
         return super().dispatch(request, *args, **kwargs)
 
 
@@ -186,7 +186,7 @@ class ConfirmImportView(TransferAccessMixin, ReportMixin, WagtailAdminTemplateMi
             forget(request)
             return self.render_report(centre, check, file_name, None)
         try:
-            count = services.import_volunteers(check, centre, request.user)
+            count = services.transfer.import_volunteers(check, centre, request.user)
         except IntegrityError:
             messages.error(
                 request, _("Someone created an account with one of the addresses meanwhile. Check the file again.")

@@ -2,7 +2,7 @@
 
 Nothing here writes to the database. `spreadsheets.read_table` turns the upload into rows (or
 refuses the whole file); `check_volunteers` then finds every problem in every row at once, so
-the coordinator fixes the file in one go; `services.import_volunteers` imports a clean check.
+the coordinator fixes the file in one go; `services.transfer.import_volunteers` imports a clean check.
 
 The file is read with openpyxl and the csv module rather than through django-import-export's
 import machinery: that reports problems as exceptions per model field, while a coordinator

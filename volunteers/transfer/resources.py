@@ -150,7 +150,7 @@ class VolunteerResource(CentreResource):
 
 def clearance_summary(latest, today):
     """One cell on the four child-protection checks, from the latest check of each kind,
-    by the same rules as `services.clearance_state`."""
+    by the same rules as `services.profile.clearance_state`."""
     if not latest:
         return _("not checked yet")
     missing, expired, unclear, valid_until = [], [], [], []

@@ -3,7 +3,7 @@ or many at once.
 
 Rows come from `Application.objects.visible_to(user)`, so a coordinator of another centre
 finds nothing (404) and the task filter offers only the centre's own tasks. Accepting and
-declining go through `services.accept` / `services.decline` for each application in turn:
+declining go through `services.applications.accept` / `services.applications.decline` for each application in turn:
 places are checked under the task's lock, and whatever one application's answer is (e.g.
 "All places are taken"), the others are still tried and each outcome is reported.
 Only POST changes anything; the decline page asked for with GET only shows the form.
@@ -153,7 +153,7 @@ class ApplicationIndexView(IndexView):
     def paginate_queryset(self, queryset, page_size):
         # Whether each row awaits verification is read for the whole page in one query.
         paginator, page, object_list, is_paginated = super().paginate_queryset(queryset, page_size)
-        page.object_list = services.mark_verification(list(object_list))
+        page.object_list = services.applications.mark_verification(list(object_list))
         return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
@@ -205,8 +205,9 @@ class ApplicationDetailView(ApplicationAccessMixin, WagtailAdminTemplateMixin, T
             application=application,
             volunteer_name=volunteer_name(application.volunteer),
             can_decide=self.user_has_permission("change"),
-            can_accept=application.status in services.OPEN_STATES and not application.awaiting_verification,
-            can_decline=application.status in services.ACTIVE_STATES,
+            can_accept=application.status in services.applications.OPEN_STATES
+            and not application.awaiting_verification,
+            can_decline=application.status in services.applications.ACTIVE_STATES,
             here=reverse(f"{NAMESPACE}:detail", args=[application.pk]),
         )
         return context
@@ -238,8 +239,8 @@ class AcceptView(ApplicationAccessMixin, View):
             return redirect(back)
         for application in applications:
             try:
-                application = services.accept(application, request.user)
-            except services.ApplicationRefused as refusal:
+                application = services.applications.accept(application, request.user)
+            except services.applications.ApplicationRefused as refusal:
                 _report(request, application, refusal)
             else:
                 _report(request, application)
@@ -269,8 +270,8 @@ class DeclineView(ApplicationAccessMixin, WagtailAdminTemplateMixin, TemplateVie
             return self.confirmation(request.POST, form)
         for application in applications:
             try:
-                application = services.decline(application, request.user, form.cleaned_data["reason"])
-            except services.ApplicationRefused as refusal:
+                application = services.applications.decline(application, request.user, form.cleaned_data["reason"])
+            except services.applications.ApplicationRefused as refusal:
                 _report(request, application, refusal)
             else:
                 _report(request, application)

@@ -43,7 +43,7 @@ from volunteers.models import (
     VolunteerProfile,
     Weekday,
 )
-from volunteers.permissions import PROFILE_ROLES
+from volunteers.roles import VOLUNTEERING_STAFF
 
 NAMESPACE = "volunteer_people"
 
@@ -53,7 +53,7 @@ def centre_profiles(user):
     a superuser). Unlike `profiles_visible_to`, never the person's own profile as such."""
     if user.is_superuser:
         return VolunteerProfile.objects.all()
-    centres = centres_for(user, *PROFILE_ROLES)
+    centres = centres_for(user, *VOLUNTEERING_STAFF)
     applied = Application.objects.filter(centre__in=centres).values("volunteer")
     imported = VolunteerProfile.objects.filter(centres__centre__in=centres).values("pk")
     return VolunteerProfile.objects.filter(Q(pk__in=applied) | Q(pk__in=imported))
@@ -64,7 +64,7 @@ def profile_centres(user, profile):
     applied = Application.objects.filter(volunteer=profile).values("centre")
     imported = profile.centres.values("centre")
     known = Q(pk__in=applied) | Q(pk__in=imported)
-    return centres_for(user, *PROFILE_ROLES).filter(known).select_related("site").order_by("short_name", "pk")
+    return centres_for(user, *VOLUNTEERING_STAFF).filter(known).select_related("site").order_by("short_name", "pk")
 
 
 def _permissions(*codenames):
@@ -81,7 +81,7 @@ def optional_url(name, *args, query=""):
 
 
 def _districts_of_centres(request):
-    return District.objects.filter(centre__in=centres_for(request.user, *PROFILE_ROLES)).select_related("centre")
+    return District.objects.filter(centre__in=centres_for(request.user, *VOLUNTEERING_STAFF)).select_related("centre")
 
 
 class VolunteerFilterSet(WagtailFilterSet):
@@ -203,7 +203,7 @@ def centre_section(profile, centre, can_prepare):
         tasks.append(
             {
                 "task": task,
-                "required": services.agreement_required(task),
+                "required": services.documents.agreement_required(task),
                 "agreement": agreement,
                 "pdf_url": agreement and optional_url("volunteer_documents:agreement", agreement.pk),
                 # Several forms share the page: each gets its own ids.
@@ -221,9 +221,9 @@ def centre_section(profile, centre, can_prepare):
         )
     return {
         "centre": centre,
-        "clearances": services.clearance_state(profile, centre),
+        "clearances": services.profile.clearance_state(profile, centre),
         "applications": applications,
-        "hours_total": services.approved_total(HoursEntry.objects.filter(volunteer=profile, centre=centre)),
+        "hours_total": services.hours.approved_total(HoursEntry.objects.filter(volunteer=profile, centre=centre)),
         "tasks": tasks,
     }
 
@@ -241,7 +241,7 @@ class VolunteerDetailView(PeopleAccessMixin, WagtailAdminTemplateMixin, Template
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         profile, user = self.profile, self.request.user
-        consents = [services.active_consent(profile, kind) for kind in ConsentKind]
+        consents = [services.profile.active_consent(profile, kind) for kind in ConsentKind]
         can_record = user.has_perm("volunteers.add_clearance")
         can_prepare = user.has_perm("volunteers.add_agreement")
         context.update(
@@ -262,7 +262,7 @@ class VolunteerDetailView(PeopleAccessMixin, WagtailAdminTemplateMixin, Template
                 if HoursEntry.objects.filter(
                     volunteer=profile,
                     status=HoursStatus.APPROVED,
-                    centre__in=centres_for(user, *services.DECIDING_ROLES),
+                    centre__in=centres_for(user, *VOLUNTEERING_STAFF),
                 ).exists()
                 else None
             ),

@@ -51,7 +51,7 @@ class ProfileActionView(PeopleAccessMixin, WagtailAdminTemplateMixin, TemplateVi
         if form.is_valid():
             try:
                 message = self.perform(form)
-            except services.ApplicationRefused as refusal:
+            except services.applications.ApplicationRefused as refusal:
                 form.add_error(None, refusal.message)
             else:
                 messages.success(request, message)
@@ -86,7 +86,7 @@ class ClearanceView(ProfileActionView):
 
     def perform(self, form):
         data = form.cleaned_data
-        clearance = services.record_clearance(
+        clearance = services.clearances.record_clearance(
             self.profile, data["centre"], self.request.user, data["kind"], data["checked_on"], data["result"]
         )
         if clearance.result == ClearanceResult.ENTRY_FOUND:
@@ -119,7 +119,7 @@ class AgreementTaskMixin:
         context.update(
             task=self.task,
             agreement=self.agreement,
-            required=services.agreement_required(self.task),
+            required=services.documents.agreement_required(self.task),
             pdf_url=self.agreement and optional_url("volunteer_documents:agreement", self.agreement.pk),
         )
         return context
@@ -141,7 +141,7 @@ class AgreementView(AgreementTaskMixin, ProfileActionView):
 
     def perform(self, form):
         data = form.cleaned_data
-        services.prepare_agreement(
+        services.documents.prepare_agreement(
             self.profile,
             self.task,
             self.request.user,
@@ -166,5 +166,5 @@ class SignAgreementView(AgreementTaskMixin, ProfileActionView):
         return AgreementSignedForm(data)
 
     def perform(self, form):
-        services.record_agreement_signed(self.agreement, self.request.user, form.cleaned_data["signed_on"])
+        services.documents.record_agreement_signed(self.agreement, self.request.user, form.cleaned_data["signed_on"])
         return _("The agreement for “%(task)s” is recorded as signed.") % {"task": self.task.title}
