@@ -4,14 +4,14 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 # Short words like "sent" or "to" mean other things elsewhere in Wagtail's and allauth's
-# catalogues; a context keeps our translation of them to this model.
-MAIL = "outgoing e-mail"
+# catalogues; a context ("outgoing e-mail", written out so makemessages can read it) keeps
+# our translation of them to this model.
 
 
 class MailStatus(models.TextChoices):
-    PENDING = "pending", pgettext_lazy(MAIL, "waiting to be sent")
-    SENT = "sent", pgettext_lazy(MAIL, "sent")
-    FAILED = "failed", pgettext_lazy(MAIL, "failed")
+    PENDING = "pending", pgettext_lazy("outgoing e-mail", "waiting to be sent")
+    SENT = "sent", pgettext_lazy("outgoing e-mail", "sent")
+    FAILED = "failed", pgettext_lazy("outgoing e-mail", "failed")
 
 
 class OutgoingMailQuerySet(models.QuerySet):
@@ -35,21 +35,21 @@ class OutgoingMail(models.Model):
 
     site = models.ForeignKey(
         "wagtailcore.Site",
-        verbose_name=pgettext_lazy(MAIL, "site"),
+        verbose_name=pgettext_lazy("outgoing e-mail", "site"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    sender = models.CharField(pgettext_lazy(MAIL, "from"), max_length=320)
-    to = models.EmailField(pgettext_lazy(MAIL, "to"), max_length=254)
-    subject = models.CharField(pgettext_lazy(MAIL, "subject"), max_length=998)
-    text = models.TextField(pgettext_lazy(MAIL, "text"))
+    sender = models.CharField(pgettext_lazy("outgoing e-mail", "from"), max_length=320)
+    to = models.EmailField(pgettext_lazy("outgoing e-mail", "to"), max_length=254)
+    subject = models.CharField(pgettext_lazy("outgoing e-mail", "subject"), max_length=998)
+    text = models.TextField(pgettext_lazy("outgoing e-mail", "text"))
     html = models.TextField(_("HTML version"), blank=True)
     status = models.CharField(
-        pgettext_lazy(MAIL, "status"), max_length=8, choices=MailStatus.choices, default=MailStatus.PENDING
+        pgettext_lazy("outgoing e-mail", "status"), max_length=8, choices=MailStatus.choices, default=MailStatus.PENDING
     )
-    attempts = models.PositiveSmallIntegerField(pgettext_lazy(MAIL, "attempts"), default=0)
+    attempts = models.PositiveSmallIntegerField(pgettext_lazy("outgoing e-mail", "attempts"), default=0)
     last_error = models.TextField(_("last error"), blank=True)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)

@@ -1,9 +1,9 @@
 """Compile and check the translation catalogues without needing GNU gettext to run the site.
 
 `compile` writes .mo files with Babel (pure Python), so `make run` works on a machine
-without gettext. `check` (CI) fails when a message is untranslated or fuzzy, or when the
-source code has strings the catalogue does not list yet (that part uses xgettext through
-Django's makemessages).
+without gettext. `check` (CI) fails when a message is untranslated or fuzzy, when the
+source code has strings the catalogue does not list yet, or when the catalogue lists strings
+the source does not show (those parts use xgettext through Django's makemessages).
 """
 
 import io
@@ -80,8 +80,15 @@ class Command(BaseCommand):
         for path in files:
             catalogue = read_catalogue(path)
             failures += [f"{path}: {problem}" for problem in problems_in(catalogue)]
-            missing = self.missing_from_source(path, catalogue)
+            missing, unused = self.compare_with_source(path, catalogue)
             failures += [f"{path}: not in the catalogue yet (run `make messages`): {msgid!r}" for msgid, _ in missing]
+            # An entry makemessages cannot find is either dead or built from a variable (a
+            # context in a constant, say): the next `make messages` would drop it and the page
+            # would fall back to English, so both are reported now.
+            failures += [
+                f"{path}: not found in the source (write the text out in the call, or run `make messages`): {msgid!r}"
+                for msgid, _ in unused
+            ]
             mo_path = path.with_suffix(".mo")
             if not mo_path.exists() or mo_path.read_bytes() != compiled(catalogue):
                 failures.append(f"{path}: not compiled (run `manage.py translations compile`)")
@@ -89,8 +96,9 @@ class Command(BaseCommand):
             raise CommandError("Translations are incomplete:\n" + "\n".join(failures))
         self.stdout.write(f"{len(files)} catalogue(s) complete, compiled and in sync with the source.")
 
-    def missing_from_source(self, path, catalogue):
-        """Messages the code uses that the committed catalogue lacks.
+    def compare_with_source(self, path, catalogue):
+        """Messages the code uses that the committed catalogue lacks, and entries of the
+        catalogue that makemessages does not find in the code.
 
         makemessages always writes next to the sources, so it runs on the real catalogue
         and the committed file is put back afterwards, whatever happens.
@@ -110,4 +118,5 @@ class Command(BaseCommand):
             fresh = read_catalogue(path)
         finally:
             path.write_bytes(backup)
-        return sorted(message_ids(fresh) - message_ids(catalogue), key=str)
+        used, listed = message_ids(fresh), message_ids(catalogue)
+        return sorted(used - listed, key=str), sorted(listed - used, key=str)
