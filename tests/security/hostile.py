@@ -305,7 +305,10 @@ class _Harness:
         for name in self.secret:
             for value in case.values.get(name, ()):
                 distinctive = value == self.fields[name] or MARKER in value
-                if distinctive and value and value not in shown_elsewhere:
+                # A secret that is part of a value the page may show (the e-mail field holding
+                # the same script, say) proves nothing when found.
+                inside_shown = any(value in other for other in shown_elsewhere)
+                if distinctive and value and not inside_shown:
                     assert value not in body and escape(value) not in body, (
                         f"the secret field {name!r} was echoed back on {where}"
                     )

@@ -1,8 +1,6 @@
 """The coordinators' applications screen in the Wagtail admin: listing, filters, search and
 decisions on one or many applications, for their own centre only."""
 
-from unittest import mock
-
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
@@ -22,13 +20,6 @@ pytestmark = pytest.mark.django_db
 INDEX = "/admin/zgloszenia/"
 ACCEPT = "/admin/zgloszenia/przyjmij/"
 DECLINE = "/admin/zgloszenia/odrzuc/"
-
-
-@pytest.fixture(autouse=True)
-def _mails_go_out():
-    """The test's transaction never commits; run each queued e-mail right away instead."""
-    with mock.patch("django.db.transaction.on_commit", lambda callback, *args, **kwargs: callback()):
-        yield
 
 
 @pytest.fixture

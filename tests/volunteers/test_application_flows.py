@@ -1,8 +1,6 @@
 """Where volunteers got stuck: applying to a task with children before the checks are made,
 withdrawing only after saying "yes" and applying again afterwards."""
 
-from unittest import mock
-
 import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
@@ -21,13 +19,6 @@ pytestmark = pytest.mark.django_db
 
 ACCEPT = "/admin/zgloszenia/przyjmij/"
 AWAITING = "czeka na weryfikację"
-
-
-@pytest.fixture(autouse=True)
-def _mails_go_out():
-    """The test's transaction never commits; run each queued e-mail right away instead."""
-    with mock.patch("django.db.transaction.on_commit", lambda callback, *args, **kwargs: callback()):
-        yield
 
 
 @pytest.fixture

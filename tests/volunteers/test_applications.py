@@ -1,7 +1,6 @@
 """Applying to tasks: every transition, every refusal, the waiting list and the e-mails."""
 
 import datetime
-from unittest import mock
 
 import pytest
 from django.core import mail
@@ -15,13 +14,6 @@ from volunteers import services
 from volunteers.models import Application, ApplicationStatus
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _mails_go_out(django_capture_on_commit_callbacks):
-    """The test's transaction never commits; run each queued e-mail right away instead."""
-    with mock.patch("django.db.transaction.on_commit", lambda callback, *args, **kwargs: callback()):
-        yield
 
 
 @pytest.fixture

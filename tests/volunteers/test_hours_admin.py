@@ -28,13 +28,6 @@ REJECT = "/admin/bulk/volunteers/hoursentry/reject/"
 HOURS = "/wolontariat/moje/godziny/"
 
 
-@pytest.fixture(autouse=True)
-def _mails_go_out():
-    """The test's transaction never commits; run each queued e-mail right away instead."""
-    with mock.patch("django.db.transaction.on_commit", lambda callback, *args, **kwargs: callback()):
-        yield
-
-
 @pytest.fixture
 def task(jaslo):
     return past_task(jaslo)

@@ -4,7 +4,6 @@ decision in the audit log."""
 
 import datetime
 from decimal import Decimal
-from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,12 +17,6 @@ from volunteers import services
 from volunteers.models import Application, HoursEntry, HoursStatus
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _mails_go_out():
-    with mock.patch("django.db.transaction.on_commit", lambda callback, *args, **kwargs: callback()):
-        yield
 
 
 @pytest.fixture

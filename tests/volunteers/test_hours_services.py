@@ -2,7 +2,6 @@
 
 import datetime
 from decimal import Decimal
-from unittest import mock
 
 import pytest
 from django.core import mail
@@ -17,13 +16,6 @@ from volunteers import services
 from volunteers.models import Agreement, Application, HoursEntry, HoursStatus
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _mails_go_out():
-    """The test's transaction never commits; run each queued e-mail right away instead."""
-    with mock.patch("django.db.transaction.on_commit", lambda callback, *args, **kwargs: callback()):
-        yield
 
 
 @pytest.fixture

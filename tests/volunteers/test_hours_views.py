@@ -3,7 +3,6 @@ and the hours section of the dashboard. The admin side is in test_hours_admin.py
 
 import datetime
 from decimal import Decimal
-from unittest import mock
 
 import pytest
 from django.db import connection
@@ -19,13 +18,6 @@ pytestmark = pytest.mark.django_db
 
 HOURS = "/wolontariat/moje/godziny/"
 DASHBOARD = "/wolontariat/moje/"
-
-
-@pytest.fixture(autouse=True)
-def _mails_go_out():
-    """The test's transaction never commits; run each queued e-mail right away instead."""
-    with mock.patch("django.db.transaction.on_commit", lambda callback, *args, **kwargs: callback()):
-        yield
 
 
 @pytest.fixture

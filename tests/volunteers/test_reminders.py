@@ -4,7 +4,6 @@ nothing twice. The dates of a task are checked with hypothesis."""
 import datetime
 import io
 from types import SimpleNamespace
-from unittest import mock
 
 import pytest
 from django.core import mail
@@ -85,13 +84,6 @@ def test_a_one_off_task_without_end_date_is_one_day():
 pytestmark = pytest.mark.django_db
 
 TOMORROW = 1
-
-
-@pytest.fixture(autouse=True)
-def _mails_go_out():
-    """The test's transaction never commits; run each queued e-mail right away instead."""
-    with mock.patch("django.db.transaction.on_commit", lambda callback, *args, **kwargs: callback()):
-        yield
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ the page deleted, so Wagtail's own signals drive the notices.
 """
 
 import datetime
-from unittest import mock
 
 import pytest
 from django.core import mail
@@ -19,13 +18,6 @@ from tests.volunteers.test_profile import make_resident, make_volunteer
 from volunteers.models import Application, ApplicationStatus, District, TaskPage, TaskSchedule
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _mails_go_out():
-    """The test's transaction never commits; run each queued e-mail right away instead."""
-    with mock.patch("django.db.transaction.on_commit", lambda callback, *args, **kwargs: callback()):
-        yield
 
 
 @pytest.fixture
