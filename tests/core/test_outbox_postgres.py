@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
 class ActionFailed(Exception):
-    pass
+    """Raised inside the action's transaction to roll it back, as any error would."""
 
 
 def test_the_mail_rolls_back_with_the_action_that_wrote_it():
