@@ -19,6 +19,7 @@ from ortools.graph.python.min_cost_flow import SimpleMinCostFlow
 
 from volunteers.matching.constraints import CHECKS, REQUIREMENTS, exclusions
 from volunteers.matching.data import Need
+from volunteers.matching.pairs import Columns
 from volunteers.matching.reasons import Reason
 from volunteers.matching.scoring import HistoryIndex, score
 
@@ -53,13 +54,18 @@ class Candidates:
             for district in volunteer.districts:
                 for slot in volunteer.slots:
                     self.by_place_and_time[district, slot].append(index)
-        self.pairs = []
+        columns = Columns(self.volunteers, self.history)
+        need_of, volunteer_of, points = [], [], []
         for need_index, need in enumerate(self.needs):
-            for volunteer_index in self.free_then(need):
-                volunteer = self.volunteers[volunteer_index]
-                if volunteer.capacity > 0 and not exclusions(volunteer, need, REQUIREMENTS):
-                    points, reasons = score(volunteer, need, self.history)
-                    self.pairs.append((need_index, volunteer_index, points, reasons))
+            chosen, scores = columns.candidates(need)
+            if chosen is not None and len(chosen):
+                need_of.append(np.full(len(chosen), need_index, np.int64))
+                volunteer_of.append(chosen)
+                points.append(scores)
+        empty = [np.zeros(0, np.int64)]
+        self.need_of = np.concatenate(need_of or empty)
+        self.volunteer_of = np.concatenate(volunteer_of or empty)
+        self.points = np.concatenate(points or empty)
 
     def free_then(self, need: Need):
         """Volunteers in the need's district with at least one of its slots, in id order."""
@@ -90,17 +96,19 @@ class Candidates:
         proposals = []
         matched = set()
         for position in sorted(chosen):
-            need_index, volunteer_index, points, reasons = self.pairs[position]
-            matched.add(need_index)
-            proposals.append(Proposal(self.needs[need_index].id, self.volunteers[volunteer_index].id, points, reasons))
-        with_candidates = {pair[0] for pair in self.pairs}
+            need = self.needs[self.need_of[position]]
+            volunteer = self.volunteers[self.volunteer_of[position]]
+            matched.add(int(self.need_of[position]))
+            points, reasons = score(volunteer, need, self.history)
+            proposals.append(Proposal(need.id, volunteer.id, points, reasons))
+        with_candidates = set(self.need_of.tolist())
         unmatched = tuple(
             (need.id, self.explain_unmatched(need, index in with_candidates))
             for index, need in enumerate(self.needs)
             if index not in matched
         )
         proposals.sort(key=lambda p: p.need_id)
-        return Plan(tuple(proposals), unmatched, sum(p.score for p in proposals), len(self.pairs))
+        return Plan(tuple(proposals), unmatched, sum(p.score for p in proposals), len(self.need_of))
 
 
 def solve_plan(volunteers, needs, history=()) -> Plan:
@@ -108,24 +116,20 @@ def solve_plan(volunteers, needs, history=()) -> Plan:
 
 
 def _solve(candidates: Candidates) -> Plan:
-    needs, volunteers, pairs = candidates.needs, candidates.volunteers, candidates.pairs
+    n, m, pairs = len(candidates.needs), len(candidates.volunteers), len(candidates.need_of)
     if not pairs:
         return candidates.plan([])
-    n, m = len(needs), len(volunteers)
     source, sink = 0, n + m + 1
     # One point of score outweighs any sum of volunteer positions, so the tie-break never
     # lowers the total.
     scale = n * m + 1
-    need_of = np.fromiter((p[0] for p in pairs), dtype=np.int64, count=len(pairs))
-    volunteer_of = np.fromiter((p[1] for p in pairs), dtype=np.int64, count=len(pairs))
-    points = np.fromiter((p[2] for p in pairs), dtype=np.int64, count=len(pairs))
     need_nodes = np.arange(1, n + 1, dtype=np.int64)
     volunteer_nodes = np.arange(n + 1, n + m + 1, dtype=np.int64)
-    capacities = np.fromiter((max(v.capacity, 0) for v in volunteers), dtype=np.int64, count=m)
-    tails = np.concatenate([np.full(n, source), need_of + 1, need_nodes, volunteer_nodes])
-    heads = np.concatenate([need_nodes, volunteer_of + n + 1, np.full(n, sink), np.full(m, sink)])
-    arc_capacities = np.concatenate([np.ones(n), np.ones(len(pairs)), np.ones(n), capacities])
-    costs = np.concatenate([np.zeros(n), volunteer_of - points * scale, np.zeros(n), np.zeros(m)])
+    capacities = np.fromiter((max(v.capacity, 0) for v in candidates.volunteers), np.int64, m)
+    tails = np.concatenate([np.full(n, source), candidates.need_of + 1, need_nodes, volunteer_nodes])
+    heads = np.concatenate([need_nodes, candidates.volunteer_of + n + 1, np.full(n, sink), np.full(m, sink)])
+    arc_capacities = np.concatenate([np.ones(n), np.ones(pairs), np.ones(n), capacities])
+    costs = np.concatenate([np.zeros(n), candidates.volunteer_of - candidates.points * scale, np.zeros(n), np.zeros(m)])
     flow = SimpleMinCostFlow()
     flow.add_arcs_with_capacity_and_unit_cost(
         tails.astype(np.int32),
@@ -139,7 +143,7 @@ def _solve(candidates: Candidates) -> Plan:
     status = flow.solve()
     if status != flow.OPTIMAL:
         raise RuntimeError(f"min-cost flow failed with status {status}")
-    pair_arcs = np.arange(n, n + len(pairs), dtype=np.int32)
+    pair_arcs = np.arange(n, n + pairs, dtype=np.int32)
     chosen = np.nonzero(flow.flows(pair_arcs))[0]
     return candidates.plan(chosen.tolist())
 
@@ -150,9 +154,10 @@ def greedy_plan(volunteers, needs, history=()) -> Plan:
     left = [v.capacity for v in candidates.volunteers]
     taken = set()
     chosen = []
-    order = sorted(range(len(candidates.pairs)), key=lambda i: (-candidates.pairs[i][2], i))
-    for position in order:
-        need_index, volunteer_index, _, _ = candidates.pairs[position]
+    # Best score first; equal scores in need order, then volunteer order.
+    for position in np.lexsort((np.arange(len(candidates.points)), -candidates.points)).tolist():
+        need_index = int(candidates.need_of[position])
+        volunteer_index = int(candidates.volunteer_of[position])
         if need_index not in taken and left[volunteer_index] > 0:
             taken.add(need_index)
             left[volunteer_index] -= 1

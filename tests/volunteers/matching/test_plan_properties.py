@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from volunteers.matching import History, Need, Volunteer, greedy_plan, solve_plan
 from volunteers.matching.constraints import exclusions
 from volunteers.matching.data import PARTS_OF_DAY
+from volunteers.matching.plan import Candidates
 from volunteers.matching.scoring import HistoryIndex, score
 
 START = datetime.date(2027, 3, 1)
@@ -154,3 +155,26 @@ def test_a_random_order_of_a_larger_instance_gives_the_same_plan():
     rnd.shuffle(people)
     rnd.shuffle(wanted)
     assert solve_plan(people, wanted) == first
+
+
+@FAST
+@given(instances())
+def test_the_column_pairs_are_exactly_the_admissible_pairs_with_their_scores(instance):
+    people, wanted, history = instance
+    candidates = Candidates(people, wanted, history)
+    found = {
+        (candidates.needs[n].id, candidates.volunteers[v].id): int(points)
+        for n, v, points in zip(candidates.need_of, candidates.volunteer_of, candidates.points, strict=True)
+    }
+    index = HistoryIndex.build(history)
+    expected = {(n.id, v.id): score(v, n, index)[0] for n in wanted for v in people if not exclusions(v, n)}
+    assert found == expected
+
+
+def test_the_column_score_of_many_hours_is_the_same_as_one_pair_at_a_time():
+    # Three shared slots give 8 hours: 40 × 8 does not fit in a byte.
+    slots = frozenset({(0, "morning"), (1, "morning"), (2, "morning")})
+    helper = Volunteer(1, 30, frozenset({"A"}), slots, 1)
+    wanted = Need(1, 1, "A", slots, 8, START)
+    candidates = Candidates([helper], [wanted])
+    assert candidates.points.tolist() == [score(helper, wanted, HistoryIndex.build(()))[0]]
