@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from volunteers.matching import Need, Volunteer  # noqa: E402
 from volunteers.matching.data import PARTS_OF_DAY  # noqa: E402
-from volunteers.matching.plan import Candidates, _solve, greedy_plan  # noqa: E402
+from volunteers.matching.plan import Candidates, greedy_plan, solve_candidates  # noqa: E402
 
 DISTRICTS = [f"Dzielnica {n}" for n in range(1, 19)]
 DISTRICT_WEIGHTS = [18 - n // 2 for n in range(18)]
@@ -87,7 +87,7 @@ def measure(volunteer_count, need_count, seed):
     candidates = Candidates(people, wanted)
     built = time.perf_counter() - started
     started = time.perf_counter()
-    exact = _solve(candidates)
+    exact = solve_candidates(candidates)
     solved = time.perf_counter() - started
     started = time.perf_counter()
     greedy = greedy_plan(people, wanted)

@@ -112,10 +112,11 @@ class Candidates:
 
 
 def solve_plan(volunteers, needs, history=()) -> Plan:
-    return _solve(Candidates(volunteers, needs, history))
+    return solve_candidates(Candidates(volunteers, needs, history))
 
 
-def _solve(candidates: Candidates) -> Plan:
+def solve_candidates(candidates: Candidates) -> Plan:
+    """The exact plan over pairs already built (the bench times building and solving apart)."""
     n, m, pairs = len(candidates.needs), len(candidates.volunteers), len(candidates.need_of)
     if not pairs:
         return candidates.plan([])
