@@ -78,6 +78,12 @@ VOLUNTEERING = (
     "volunteers.change_agreement",
 )
 
+VOCABULARY = tuple(
+    f"volunteers.{action}_{model}"
+    for model in ("skill", "language", "disabilitykind")
+    for action in ("add", "change", "view")
+)
+
 RIGHTS = {
     # Writes pages and submits them for moderation; cannot publish.
     Role.EDITOR: Rights(model=(ADMIN,), pages=("add", "change"), collection=MEDIA),
@@ -89,13 +95,12 @@ RIGHTS = {
         collection=MEDIA,
         site=("core.change_centre",),
     ),
-    # Keeps the skills vocabulary that every centre's volunteers and needs share; deleting a
-    # word would change other centres' data, so that is left to administrators.
+    # Keeps the vocabularies every centre's volunteers and needs share (skills, languages,
+    # kinds of disability); deleting a word would change other centres' data, so that is left
+    # to administrators.
     # Decides on applications and hours, sees the volunteers who applied to the centre, records
     # their child-protection checks and agreements, imports volunteers from the centre's lists.
-    Role.COORDINATOR: Rights(
-        model=(ADMIN, "volunteers.add_skill", "volunteers.change_skill", "volunteers.view_skill", *VOLUNTEERING)
-    ),
+    Role.COORDINATOR: Rights(model=(ADMIN, *VOCABULARY, *VOLUNTEERING)),
     Role.GRANTS_OFFICER: Rights(model=(ADMIN,)),
     # Head of the centre: manages the team, reads the audit log, oversees the pages (sees the
     # centre's tree, can lock a page to stop changes), keeps the centre's details and sees

@@ -8,7 +8,17 @@ from django.utils.translation import gettext_lazy as _
 
 from volunteers import services
 from volunteers.consents import CONSENT_TEXTS, GUARDIAN_TEXT, STANDARDS_TEXT
-from volunteers.models import ConsentKind, DayPart, District, Skill, VolunteerProfile, Weekday
+from volunteers.models import (
+    ConsentKind,
+    DayPart,
+    DisabilityKind,
+    District,
+    Gender,
+    Language,
+    Skill,
+    VolunteerProfile,
+    Weekday,
+)
 
 OLDEST = 110
 User = get_user_model()
@@ -179,12 +189,33 @@ class InterestsForm(forms.ModelForm):
         widget=GroupedCheckboxes,
         label=_("Where you can help"),
     )
-    disability_experience = forms.CharField(
-        label=VolunteerProfile._meta.get_field("disability_experience").verbose_name,
-        help_text=VolunteerProfile._meta.get_field("disability_experience").help_text,
+    languages = TickedObjects(
+        queryset=Language.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Languages you speak besides Polish"),
+        help_text=_("Some people we help speak little Polish or use sign language."),
+    )
+    disability_experience = TickedObjects(
+        queryset=DisabilityKind.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Experience with people with disabilities"),
+        help_text=_("Tick where you have helped before, at work, as a volunteer or at home."),
+    )
+    matching_note = forms.CharField(
+        label=VolunteerProfile._meta.get_field("matching_note").verbose_name,
+        help_text=VolunteerProfile._meta.get_field("matching_note").help_text,
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    gender = forms.ChoiceField(
+        label=_("Gender (optional)"),
+        help_text=_("Some families ask for a woman or a man. You do not have to answer."),
+        choices=[("", _("not given"))] + list(Gender.choices),
+        required=False,
+        widget=forms.Select,
     )
 
     class Meta:
@@ -196,6 +227,9 @@ class InterestsForm(forms.ModelForm):
             "driving_licence",
             "has_car",
             "disability_experience",
+            "matching_note",
+            "gender",
+            "regular_help",
             "max_concurrent",
         ]
         widgets = {"max_concurrent": forms.NumberInput(attrs={"min": 1, "max": 10})}

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from core.models import Centre
 from tests.factories import UserFactory
-from volunteers.models import Clearance, ClearanceKind, ClearanceResult, District, Skill
+from volunteers.models import Clearance, ClearanceKind, ClearanceResult, DisabilityKind, District, Language, Skill
 
 EMAIL = "wolontariuszka@example.org"
 PASSWORD = "Chce-pomagac-2026"
@@ -18,6 +18,8 @@ def test_resident_completes_the_volunteer_profile(page, axe):
     user = UserFactory(email=EMAIL, password=PASSWORD)
     EmailAddress.objects.create(user=user, email=EMAIL, verified=True, primary=True)
     Skill.objects.get_or_create(name="Zakupy dla seniorów")
+    Language.objects.get_or_create(name="ukraiński")
+    DisabilityKind.objects.get_or_create(name="niepełnosprawność ruchowa / wózek")
     District.objects.get_or_create(centre=Centre.objects.order_by("pk").first(), name="Osiedle Testowe")
     heading = page.get_by_role("heading", level=1)
 
@@ -47,9 +49,12 @@ def test_resident_completes_the_volunteer_profile(page, axe):
     axe(page)
     page.get_by_label("Zakupy dla seniorów").check()
     page.get_by_label("Osiedle Testowe").check()
-    page.get_by_label("Języki").fill("ukraiński")
+    page.get_by_label("ukraiński", exact=True).check()
     page.get_by_label("Mam prawo jazdy").check()
-    page.get_by_label("Doświadczenie z niepełnosprawnością").fill("opieka nad babcią na wózku")
+    page.get_by_label("niepełnosprawność ruchowa / wózek").check()
+    page.get_by_label("Inne języki i doświadczenie").fill("opieka nad babcią na wózku")
+    page.get_by_label("Płeć").select_option(label="wolę nie podawać")
+    page.get_by_label("Chcę regularnie pomagać jednej osobie lub rodzinie").check()
     page.get_by_label("ilu osobom możesz pomagać jednocześnie").fill("2")
     page.get_by_role("button", name="Zapisz i przejdź dalej").click()
 
@@ -72,7 +77,8 @@ def test_resident_completes_the_volunteer_profile(page, axe):
     expect(heading).to_have_text("Mój profil wolontariusza")
     expect(page.get_by_role("status").first).to_contain_text("Twój profil wolontariusza jest gotowy")
     main = page.locator("main")
-    typed = ("600 100 200", "Zakupy dla seniorów", "Osiedle Testowe", "ukraiński", "opieka nad babcią na wózku")
+    typed = ("600 100 200", "Zakupy dla seniorów", "Osiedle Testowe", "ukraiński", "opieka nad babcią na wózku",
+             "niepełnosprawność ruchowa / wózek", "wolę nie podawać")  # fmt: skip
     chosen = ("poniedziałek, rano", "sobota, wieczorem", "kontakt e-mailem", "Sprawdzenia do pracy z dziećmi")
     for shown in typed + chosen:
         expect(main).to_contain_text(shown)

@@ -7,7 +7,7 @@ import pytest
 from core.models import Centre
 from tests.security.hostile import assert_form_survives_hostile_input
 from tests.volunteers.test_profile import make_resident, make_volunteer
-from volunteers.models import Clearance, District, Skill, VolunteerProfile
+from volunteers.models import Clearance, DisabilityKind, District, Gender, Language, Skill, VolunteerProfile
 
 
 @pytest.fixture
@@ -52,6 +52,8 @@ def test_about_you_step_survives_hostile_input(volunteer_client):
 def test_interests_step_survives_hostile_input(jaslo, volunteer, volunteer_client):
     skill = Skill.objects.create(name="Zakupy")
     district = District.objects.create(centre=Centre.for_site(jaslo), name="Śródmieście")
+    language, _new = Language.objects.get_or_create(name="ukraiński")
+    kind, _new = DisabilityKind.objects.get_or_create(name="autyzm")
 
     report = assert_form_survives_hostile_input(
         volunteer_client,
@@ -59,10 +61,13 @@ def test_interests_step_survives_hostile_input(jaslo, volunteer, volunteer_clien
         fields={
             "skills": str(skill.pk),
             "districts": str(district.pk),
-            "languages": "ukraiński",
+            "languages": str(language.pk),
             "driving_licence": "on",
             "has_car": "on",
-            "disability_experience": "autyzm",
+            "disability_experience": str(kind.pk),
+            "matching_note": "gwara śląska",
+            "gender": "woman",
+            "regular_help": "on",
             "max_concurrent": "2",
         },
     )
@@ -71,6 +76,10 @@ def test_interests_step_survives_hostile_input(jaslo, volunteer, volunteer_clien
     assert report["refused"] > 0
     volunteer.refresh_from_db()
     assert set(volunteer.skills.all()) <= {skill}
+    assert set(volunteer.languages.all()) <= {language}
+    assert set(volunteer.disability_experience.all()) <= {kind}
+    assert volunteer.gender in {"", *Gender.values}
+    assert len(volunteer.matching_note) <= 2000
     assert 1 <= volunteer.max_concurrent <= 10
 
 

@@ -23,9 +23,11 @@ from volunteers.models import (
     Clearance,
     ClearanceKind,
     ClearanceResult,
+    DisabilityKind,
     District,
     HoursEntry,
     HoursStatus,
+    Language,
     Skill,
 )
 
@@ -136,12 +138,13 @@ def test_filter_by_skill_and_district(admin, centre, long_task, profile, pulawy)
 
 def test_profile_screen_shows_everything_the_centre_may_see(admin, centre, profile, long_task, coordinator):
     profile.address = "ul. Kościuszki 5, 38-200 Jasło"
-    profile.languages = "ukraiński"
     profile.driving_licence = True
-    profile.disability_experience = "autyzm"
+    profile.matching_note = "gwara śląska"
     profile.max_concurrent = 3
     profile.save()
     profile.skills.add(Skill.objects.create(name="Korepetycje"))
+    profile.languages.add(Language.objects.get_or_create(name="ukraiński")[0])
+    profile.disability_experience.add(DisabilityKind.objects.get_or_create(name="autyzm")[0])
     profile.districts.add(District.objects.create(centre=centre, name="Gamrat"))
     Availability.objects.create(profile=profile, weekday=2, part="evening")
     services.clearances.record_clearance(
@@ -161,7 +164,8 @@ def test_profile_screen_shows_everything_the_centre_may_see(admin, centre, profi
     assert response.status_code == 200
     text = BeautifulSoup(response.content.decode(), "html.parser").get_text(" ", strip=True)
     for shown in ("Anna Kowalska", "anna.kowalska@example.org", "600 100 200", "ul. Kościuszki 5", "ukraiński",
-                  "autyzm", "Korepetycje", "Gamrat", "Świetlica środowiskowa", str(ClearanceKind.CRIMINAL_RECORD.label),
+                  "autyzm", "gwara śląska", "Korepetycje", "Gamrat", "Świetlica środowiskowa",
+                  str(ClearanceKind.CRIMINAL_RECORD.label),
                   str(ApplicationStatus.ACCEPTED.label)):  # fmt: skip
         assert shown in text, shown
     hours = BeautifulSoup(response.content.decode(), "html.parser").find(id=f"hours-{centre.pk}").get_text()

@@ -25,9 +25,11 @@ from volunteers.models import (
     ClearanceKind,
     ClearanceResult,
     Consent,
+    DisabilityKind,
     District,
     HoursEntry,
     HoursStatus,
+    Language,
     Skill,
     VolunteerProfile,
 )
@@ -53,7 +55,11 @@ def volunteer(jaslo, centre):
     user = make_resident("lucja@example.org")
     user.first_name, user.last_name = "Łucja", "Żak"
     user.save()
-    profile = make_volunteer(user, address="ul. Źródlana 5, 38-200 Jasło", languages="ukraiński")
+    profile = make_volunteer(
+        user, address="ul. Źródlana 5, 38-200 Jasło", matching_note="gwara", gender="woman", regular_help=True
+    )
+    profile.languages.add(Language.objects.get_or_create(name="ukraiński")[0])
+    profile.disability_experience.add(DisabilityKind.objects.get_or_create(name="autyzm")[0])
     profile.skills.add(Skill.objects.create(name="Zakupy i sprawunki"))
     profile.districts.add(District.objects.create(centre=centre, name="Gamrat"))
     Availability.objects.create(profile=profile, weekday=2, part="evening")
@@ -115,7 +121,13 @@ def test_export_holds_everything_stored_about_the_volunteer(volunteer, task, cen
     assert (data["account"]["first_name"], data["account"]["last_name"]) == ("Łucja", "Żak")
     assert data["profile"]["birth_date"] == "1990-05-01"
     assert data["profile"]["address"] == "ul. Źródlana 5, 38-200 Jasło"
-    assert data["profile"]["languages"] == "ukraiński"
+    assert data["languages"] == ["ukraiński"]
+    assert data["disability_experience"] == ["autyzm"]
+    assert (data["profile"]["matching_note"], data["profile"]["gender"], data["profile"]["regular_help"]) == (
+        "gwara",
+        "woman",
+        True,
+    )
     assert data["skills"] == ["Zakupy i sprawunki"]
     assert data["districts"] == [{"name": "Gamrat", "centre": centre.name}]
     assert [(slot["weekday"], slot["part"]) for slot in data["availability"]] == [(2, "evening")]

@@ -22,7 +22,9 @@ from volunteers.models import (
     ClearanceResult,
     Consent,
     ConsentKind,
+    DisabilityKind,
     District,
+    Language,
     Skill,
     VolunteerProfile,
 )
@@ -144,12 +146,15 @@ def test_first_step_offers_the_names_the_account_already_has(resident, resident_
 def test_resident_completes_every_step_and_the_overview_shows_what_was_typed(jaslo, resident, resident_client):
     skill = Skill.objects.create(name="Zakupy i sprawunki")
     district = District.objects.create(centre=Centre.for_site(jaslo), name="Gamrat")
+    ukrainian, _new = Language.objects.get_or_create(name="ukraiński")
+    autism, _new = DisabilityKind.objects.get_or_create(name="autyzm")
     resident_client.post(ABOUT, ADULT)
 
     response = resident_client.post(
         INTERESTS,
-        {"skills": [skill.pk], "districts": [district.pk], "languages": "ukraiński", "driving_licence": "on",
-         "disability_experience": "wózek inwalidzki", "max_concurrent": "2"},
+        {"skills": [skill.pk], "districts": [district.pk], "languages": [ukrainian.pk], "driving_licence": "on",
+         "disability_experience": [autism.pk], "matching_note": "wózek inwalidzki", "gender": "woman",
+         "regular_help": "on", "max_concurrent": "2"},
     )  # fmt: skip
     assert response["Location"] == AVAILABILITY
     response = resident_client.post(AVAILABILITY, {"availability": ["0-morning", "5-evening"]})
@@ -158,11 +163,14 @@ def test_resident_completes_every_step_and_the_overview_shows_what_was_typed(jas
     assert response["Location"] == OVERVIEW
 
     page = resident_client.get(OVERVIEW).content.decode()
-    for shown in ("600 100 200", "Zakupy i sprawunki", "Gamrat", "ukraiński", "wózek inwalidzki",
-                  "Twój profil wolontariusza jest gotowy", CONSENT_VERSION):  # fmt: skip
+    for shown in ("600 100 200", "Zakupy i sprawunki", "Gamrat", "ukraiński", "autyzm", "wózek inwalidzki",
+                  "kobieta", "Stała pomoc jednej osobie lub rodzinie", "Twój profil wolontariusza jest gotowy",
+                  CONSENT_VERSION):  # fmt: skip
         assert shown in page
     profile = VolunteerProfile.objects.get(user=resident)
     assert profile.driving_licence and not profile.has_car and profile.max_concurrent == 2
+    assert list(profile.languages.all()) == [ukrainian] and list(profile.disability_experience.all()) == [autism]
+    assert (profile.gender, profile.regular_help, profile.matching_note) == ("woman", True, "wózek inwalidzki")
     assert {(slot.weekday, slot.part) for slot in profile.availability.all()} == {(0, "morning"), (5, "evening")}
     assert set(profile.consents.values_list("kind", flat=True)) == {"data_processing", "contact_email"}
     assert profile.standards_version == STANDARDS_VERSION and profile.standards_acknowledged_at is not None
@@ -170,11 +178,18 @@ def test_resident_completes_every_step_and_the_overview_shows_what_was_typed(jas
 
 
 def test_every_step_shows_what_is_stored_when_going_back(resident, resident_client):
-    profile = make_volunteer(resident, languages="angielski")
+    profile = make_volunteer(resident, matching_note="gwara śląska", gender="man", regular_help=True)
+    english, _new = Language.objects.get_or_create(name="angielski")
+    profile.languages.add(english)
     Availability.objects.create(profile=profile, weekday=2, part="afternoon")
 
     assert control(resident_client.get(ABOUT), "birth_date")["value"] == "1990-05-01"
-    assert control(resident_client.get(INTERESTS), "languages")["value"] == "angielski"
+    interests = resident_client.get(INTERESTS)
+    assert control(interests, "languages", str(english.pk)).has_attr("checked")
+    assert "gwara śląska" in interests.content.decode()
+    page = BeautifulSoup(interests.content.decode(), "html.parser")
+    assert page.find("select", attrs={"name": "gender"}).find("option", selected=True)["value"] == "man"
+    assert control(interests, "regular_help").has_attr("checked")
     assert control(resident_client.get(AVAILABILITY), "availability", "2-afternoon").has_attr("checked")
     assert not control(resident_client.get(AVAILABILITY), "availability", "2-morning").has_attr("checked")
     assert control(resident_client.get(CONSENTS), "data_processing").has_attr("checked")

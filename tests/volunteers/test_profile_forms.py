@@ -8,7 +8,7 @@ from core.models import Centre
 from tests.volunteers.test_profile import years_ago
 from volunteers import services
 from volunteers.forms import AboutForm, AvailabilityForm, ConsentsForm, InterestsForm
-from volunteers.models import District, Skill, VolunteerProfile
+from volunteers.models import DisabilityKind, District, Language, Skill, VolunteerProfile
 
 ADULT = {"first_name": "Łucja", "last_name": "Żak", "birth_date": "1990-05-01", "phone": "600 100 200"}
 
@@ -75,6 +75,33 @@ def test_tampered_skill_and_district_values_are_dropped_not_saved(jaslo):
     assert form.is_valid()
     assert list(form.cleaned_data["skills"]) == [skill]
     assert list(form.cleaned_data["districts"]) == [district]
+
+
+def test_languages_and_disabilities_come_only_from_the_lists(db):
+    language, _new = Language.objects.get_or_create(name="niemiecki")
+    kind, _new = DisabilityKind.objects.get_or_create(name="demencja")
+
+    form = InterestsForm({"languages": [str(language.pk), "999999", "klingoński"],
+                          "disability_experience": [str(kind.pk), "-1"], "max_concurrent": "1"})  # fmt: skip
+
+    assert form.is_valid()
+    assert list(form.cleaned_data["languages"]) == [language]
+    assert list(form.cleaned_data["disability_experience"]) == [kind]
+
+
+def test_gender_is_optional_and_only_from_the_three_answers(db):
+    assert InterestsForm({"max_concurrent": "1"}).is_valid()
+    assert InterestsForm({"gender": "undisclosed", "max_concurrent": "1"}).is_valid()
+    assert "gender" in InterestsForm({"gender": "other", "max_concurrent": "1"}).errors
+    labels = [str(label) for _value, label in InterestsForm().fields["gender"].choices]
+    assert labels == ["nie podano", "kobieta", "mężczyzna", "wolę nie podawać"]
+
+
+def test_regular_help_is_an_opt_in(db):
+    form = InterestsForm({"max_concurrent": "1"})
+
+    assert form.is_valid() and form.cleaned_data["regular_help"] is False
+    assert str(form.fields["regular_help"].label) == "Chcę regularnie pomagać jednej osobie lub rodzinie"
 
 
 def test_districts_are_grouped_by_centre(jaslo, pulawy):

@@ -26,9 +26,11 @@ from volunteers.models import (
     Clearance,
     ClearanceKind,
     ClearanceResult,
+    DisabilityKind,
     District,
     HoursEntry,
     HoursStatus,
+    Language,
     Skill,
 )
 from volunteers.transfer.resources import clearance_summary
@@ -116,8 +118,18 @@ def test_volunteer_export_lists_the_centres_volunteers_and_nobody_else(admin, ce
     skill = Skill.objects.create(name="Zakupy")
     district = District.objects.create(centre=centre_a, name="Śródmieście")
     other_district = District.objects.create(centre=Centre.for_site(task_b.get_site()), name="Włostowice")
-    anna = volunteer("Anna", "Kowalska", address="ul. Floriańska 3, 38-200 Jasło", driving_licence=True)
+    anna = volunteer(
+        "Anna",
+        "Kowalska",
+        address="ul. Floriańska 3, 38-200 Jasło",
+        driving_licence=True,
+        gender="woman",
+        regular_help=True,
+        matching_note="gwara śląska",
+    )
     anna.skills.add(skill)
+    anna.languages.add(*(Language.objects.get_or_create(name=name)[0] for name in ("ukraiński", "angielski")))
+    anna.disability_experience.add(DisabilityKind.objects.get_or_create(name="autyzm")[0])
     anna.districts.add(district, other_district)
     applied(anna, task_a, ApplicationStatus.ACCEPTED)
     hours(anna, task_a, "2.5")
@@ -140,6 +152,9 @@ def test_volunteer_export_lists_the_centres_volunteers_and_nobody_else(admin, ce
     assert row["umiejętności"] == "Zakupy"
     assert row["dzielnice"] == "Śródmieście"  # not the other centre's district
     assert (row["prawo jazdy"], row["samochód"]) == ("tak", "nie")
+    assert (row["języki"], row["doświadczenie z niepełnosprawnościami"]) == ("angielski; ukraiński", "autyzm")
+    assert (row["płeć"], row["stała pomoc"], row["inne języki i doświadczenie"]) == ("kobieta", "tak", "gwara śląska")
+    assert (table["Nowak"]["płeć"], table["Nowak"]["stała pomoc"], table["Nowak"]["języki"]) == (None, "nie", None)
     assert row["liczba zgłoszeń"] == 1
     assert Decimal(str(row["zatwierdzone godziny"])) == Decimal("3.75")
     assert row["data urodzenia"].date() == datetime.date(1990, 5, 1)
@@ -251,7 +266,7 @@ def test_formulas_in_data_are_inert_in_xlsx_and_csv(admin, centre_a, task_a):
     profile = volunteer("Anna", "Kowalska")
     profile.user.first_name, profile.user.last_name = FORMULAS[0], FORMULAS[2]
     profile.user.save()
-    profile.address, profile.languages = FORMULAS[3], FORMULAS[4]
+    profile.address, profile.matching_note = FORMULAS[3], FORMULAS[4]
     profile.save()
     applied(profile, task_a, ApplicationStatus.DECLINED, decline_reason=FORMULAS[1])
     hours(profile, task_a, "1", note=FORMULAS[5])

@@ -18,7 +18,7 @@ from accounts.models import Role
 from core.models import Centre
 from tests.accounts.helpers import make_staff
 from tests.volunteers.test_profile import make_resident
-from volunteers.models import CentreVolunteer, District, Skill, VolunteerProfile
+from volunteers.models import CentreVolunteer, DisabilityKind, District, Gender, Language, Skill, VolunteerProfile
 from volunteers.permissions import profiles_visible_to
 from volunteers.transfer import admin as transfer
 
@@ -27,10 +27,12 @@ pytestmark = pytest.mark.django_db
 INDEX = "/admin/wymiana-danych/"
 CONFIRM = "/admin/wymiana-danych/zatwierdz/"
 HEADER = ["imię", "nazwisko", "e-mail", "telefon", "data urodzenia", "adres", "umiejętności", "dzielnice", "języki",
-          "prawo jazdy", "samochód"]  # fmt: skip
+          "prawo jazdy", "samochód", "doświadczenie z niepełnosprawnościami", "inne języki i doświadczenie", "płeć",
+          "stała pomoc"]  # fmt: skip
 GOOD = [
     ["Anna", "Kowalska", "Anna.Kowalska@example.org", "600 100 200", "15.03.1990", "ul. Floriańska 3, Jasło",
-     "zakupy; Opieka nad seniorami", "Śródmieście", "ukraiński", "tak", "nie"],
+     "zakupy; Opieka nad seniorami", "Śródmieście", "Ukraiński; angielski", "tak", "nie", "autyzm", "gwara śląska",
+     "Kobieta", "tak"],
     ["Jan", "Nowak", "jan.nowak@example.org", "+48 601 200 300", "2001-12-31", "", "", "", "", "nie", "tak"],
 ]  # fmt: skip
 
@@ -58,6 +60,9 @@ def centre_a(jaslo):
     District.objects.create(centre=centre, name="Śródmieście")
     Skill.objects.create(name="Zakupy")
     Skill.objects.create(name="Opieka nad seniorami")
+    for name in ("ukraiński", "angielski"):
+        Language.objects.get_or_create(name=name)
+    DisabilityKind.objects.get_or_create(name="autyzm")
     return centre
 
 
@@ -111,7 +116,12 @@ def test_clean_csv_is_checked_then_imported_on_confirmation(admin, centre_a, coo
     )
     assert {skill.name for skill in anna.skills.all()} == {"Zakupy", "Opieka nad seniorami"}
     assert [district.name for district in anna.districts.all()] == ["Śródmieście"]
-    assert (anna.languages, anna.driving_licence, anna.has_car) == ("ukraiński", True, False)
+    assert {language.name for language in anna.languages.all()} == {"ukraiński", "angielski"}
+    assert [kind.name for kind in anna.disability_experience.all()] == ["autyzm"]
+    assert (anna.driving_licence, anna.has_car, anna.regular_help) == (True, False, True)
+    assert (anna.gender, anna.matching_note) == (Gender.WOMAN, "gwara śląska")
+    jan = VolunteerProfile.objects.get(user__email="jan.nowak@example.org")
+    assert (jan.gender, jan.regular_help, jan.languages.count()) == ("", False, 0)
     address = EmailAddress.objects.get(user=anna.user)
     assert (address.email, address.verified, address.primary) == ("anna.kowalska@example.org", False, True)
     assert set(profiles_visible_to(coordinator)) == set(VolunteerProfile.objects.all())
@@ -172,6 +182,26 @@ def test_every_bad_row_is_listed_and_nothing_is_imported(admin, centre_a, jaslo)
     assert page.find("input", attrs={"name": "token"}) is None, "a file with mistakes cannot be confirmed"
     assert not VolunteerProfile.objects.exists()
     assert not get_user_model().objects.filter(email="anna.kowalska@example.org").exists()
+
+
+def test_unknown_languages_disabilities_and_genders_are_refused_at_their_column(admin, centre_a):
+    rows = [
+        ["Ola", "Nowa", "ola@example.org", "600100200", "1990-01-01", "", "", "", "klingoński", "", "",
+         "autyzm; telepatia", "", "kosmita", "może"],
+    ]  # fmt: skip
+
+    response = upload(admin, csv_file(rows), centre_a)
+
+    assert errors_of(response) == [
+        (2, "języki"),
+        (2, "doświadczenie z niepełnosprawnościami"),
+        (2, "płeć"),
+        (2, "stała pomoc"),
+    ]
+    messages = [error.message for error in response.context["check"].errors]
+    assert "klingoński" in messages[0] and "telepatia" in messages[1] and "autyzm" not in messages[1]
+    assert "kobieta" in messages[2]
+    assert not VolunteerProfile.objects.exists()
 
 
 def test_existing_account_is_never_linked(admin, centre_a):

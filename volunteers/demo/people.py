@@ -32,6 +32,7 @@ from volunteers.models import (
     ConsentKind,
     District,
     HoursStatus,
+    Language,
     Skill,
     TaskIndexPage,
     TaskPage,
@@ -66,7 +67,7 @@ class Person:
     districts: tuple = ()
     slots: tuple = ()
     driving: bool = False
-    languages: str = ""
+    languages: tuple = ()  # names from the seeded language list
     checks: str = ""  # VALID_CHECKS or EXPIRED_CHECKS: child-protection checks by the centre
     guardian: str = ""  # a minor's legal guardian
     # (task title, status, decline reason); in order: accepted ones fill places first.
@@ -127,7 +128,7 @@ PEOPLE = {
             skills=("Język angielski", "Język ukraiński", "Korepetycje – język polski"),
             districts=("Ulaszowice", "Śródmieście"),
             slots=((0, EVENING), (2, EVENING), (6, AFTERNOON)),
-            languages="angielski, ukraiński",
+            languages=("angielski", "ukraiński"),
             checks=EXPIRED_CHECKS,
             applications=((FESTYN, ApplicationStatus.ACCEPTED, ""), (ZAKUPY, ApplicationStatus.SUBMITTED, "")),
             hours=(
@@ -257,7 +258,6 @@ class _CentreDemo:
             birth_date=services.profile.birthday_at_age(self.today, -person.age) - datetime.timedelta(days=40),
             phone=f"600 {person.age:03d} {len(person.last_name) * 37:03d}",
             address=f"ul. Słoneczna {person.age}, {self.centre.postal_code} {self.centre.city}".strip(),
-            languages=person.languages,
             driving_licence=person.driving,
             has_car=person.driving,
             max_concurrent=2,
@@ -268,6 +268,7 @@ class _CentreDemo:
             standards_version=STANDARDS_VERSION,
         )
         profile.skills.set([self.skills[name] for name in person.skills if name in self.skills])
+        profile.languages.set(Language.objects.filter(name__in=person.languages))
         profile.districts.set([self.districts[name] for name in person.districts if name in self.districts])
         services.profile.save_availability(profile, person.slots)
         for kind in (ConsentKind.DATA_PROCESSING, ConsentKind.CONTACT_EMAIL):

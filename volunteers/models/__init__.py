@@ -12,11 +12,12 @@ from .profile import (
     Consent,
     ConsentKind,
     DayPart,
+    Gender,
     VolunteerProfile,
     Weekday,
 )
 from .tasks import TaskCategory, TaskIndexPage, TaskKind, TaskPage
-from .vocabulary import District, Skill
+from .vocabulary import DisabilityKind, District, Language, Skill
 
 __all__ = [
     "Agreement",
@@ -35,7 +36,10 @@ __all__ = [
     "Consent",
     "ConsentKind",
     "DayPart",
+    "DisabilityKind",
     "District",
+    "Gender",
+    "Language",
     "Skill",
     "TaskCategory",
     "TaskIndexPage",

@@ -27,6 +27,14 @@ class DayPart(models.TextChoices):
     EVENING = "evening", _("evening")
 
 
+class Gender(models.TextChoices):
+    """Self-declared and optional: asked only because some families ask for a woman or a man."""
+
+    WOMAN = "woman", _("woman")
+    MAN = "man", _("man")
+    UNDISCLOSED = "undisclosed", _("prefer not to say")
+
+
 class VolunteerProfile(models.Model):
     """What a resident tells about themselves to volunteer. Not owned by a centre: each
     centre sees it only through its own tasks and matches (see permissions)."""
@@ -42,16 +50,31 @@ class VolunteerProfile(models.Model):
     )
     skills = models.ManyToManyField("volunteers.Skill", verbose_name=_("skills and interests"), blank=True)
     districts = models.ManyToManyField("volunteers.District", verbose_name=_("districts"), blank=True)
-    languages = models.CharField(
-        _("languages"),
-        max_length=200,
+    languages = models.ManyToManyField(
+        "volunteers.Language",
+        verbose_name=_("languages"),
         blank=True,
-        help_text=_("Besides Polish, e.g. English, Ukrainian, sign language."),
+        help_text=_("Besides Polish."),
     )
     driving_licence = models.BooleanField(_("driving licence"), default=False)
     has_car = models.BooleanField(_("own car"), default=False)
-    disability_experience = models.TextField(
-        _("experience with disabilities"), blank=True, help_text=_("e.g. autism, wheelchair users, blind people.")
+    disability_experience = models.ManyToManyField(
+        "volunteers.DisabilityKind", verbose_name=_("experience with disabilities"), blank=True
+    )
+    # What the volunteer once wrote in free text about languages and disabilities, kept
+    # word for word when those became lists (nothing they entered is lost).
+    matching_note = models.TextField(
+        _("other languages and experience"),
+        blank=True,
+        help_text=_("Anything the lists above do not cover, e.g. a dialect or experience as a carer."),
+    )
+    gender = models.CharField(_("gender"), max_length=12, choices=Gender.choices, blank=True)
+    regular_help = models.BooleanField(
+        _("I want to help one person or family regularly"),
+        default=False,
+        help_text=_(
+            "The centres whose districts you chose may then propose to you a person or a family to help every week."
+        ),
     )
     max_concurrent = models.PositiveSmallIntegerField(
         _("how many people you can help at once"), default=1, validators=[MinValueValidator(1), MaxValueValidator(10)]

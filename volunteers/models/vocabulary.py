@@ -40,4 +40,36 @@ class District(models.Model):
         return f"{self.name} ({self.centre})"
 
 
+class Language(models.Model):
+    """A language a volunteer speaks besides Polish: a short list staff edit (Snippets), so a
+    need asking for Ukrainian finds everyone who ticked the same word."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class DisabilityKind(models.Model):
+    """A kind of disability: volunteers say which they have experience with, needs which
+    experience they require. One list for both, edited by staff (Snippets)."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = _("kind of disability")
+        verbose_name_plural = _("kinds of disability")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
 register_snippet(Skill)
+register_snippet(Language)
+register_snippet(DisabilityKind)

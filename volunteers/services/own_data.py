@@ -75,10 +75,11 @@ def own_data(profile):
             "birth_date": _iso(profile.birth_date),
             "phone": profile.phone,
             "address": profile.address,
-            "languages": profile.languages,
             "driving_licence": profile.driving_licence,
             "has_car": profile.has_car,
-            "disability_experience": profile.disability_experience,
+            "matching_note": profile.matching_note,
+            "gender": profile.gender,
+            "regular_help": profile.regular_help,
             "max_concurrent": profile.max_concurrent,
             "guardian_name": profile.guardian_name,
             "guardian_email": profile.guardian_email,
@@ -89,6 +90,8 @@ def own_data(profile):
             "updated_at": _iso(profile.updated_at),
         },
         "skills": sorted(profile.skills.values_list("name", flat=True)),
+        "languages": sorted(profile.languages.values_list("name", flat=True)),
+        "disability_experience": sorted(profile.disability_experience.values_list("name", flat=True)),
         "districts": [
             {"name": district.name, "centre": _centre(district.centre)}
             for district in profile.districts.select_related("centre__site").order_by("centre", "name")

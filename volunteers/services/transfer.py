@@ -54,9 +54,11 @@ def import_volunteers(check, centre, actor=None):
                 birth_date=candidate.birth_date,
                 phone=candidate.phone,
                 address=candidate.address,
-                languages=candidate.languages,
                 driving_licence=candidate.driving_licence,
                 has_car=candidate.has_car,
+                matching_note=candidate.matching_note,
+                gender=candidate.gender,
+                regular_help=candidate.regular_help,
             )
             for user, candidate in zip(users, check.candidates, strict=True)
         ],
@@ -69,6 +71,15 @@ def import_volunteers(check, centre, actor=None):
     )
     DistrictLink.objects.bulk_create(
         [DistrictLink(volunteerprofile=p, district_id=district) for p, c in pairs for district in c.district_ids],
+        batch_size=BATCH,
+    )
+    LanguageLink, DisabilityLink = VolunteerProfile.languages.through, VolunteerProfile.disability_experience.through
+    LanguageLink.objects.bulk_create(
+        [LanguageLink(volunteerprofile=p, language_id=language) for p, c in pairs for language in c.language_ids],
+        batch_size=BATCH,
+    )
+    DisabilityLink.objects.bulk_create(
+        [DisabilityLink(volunteerprofile=p, disabilitykind_id=kind) for p, c in pairs for kind in c.disability_ids],
         batch_size=BATCH,
     )
     CentreVolunteer.objects.bulk_create(

@@ -56,9 +56,13 @@ COLUMN_HINTS = {
     "address": gettext_lazy("Street, number, postal code and town."),
     "skills": gettext_lazy("Names from the skills list, separated by semicolons."),
     "districts": gettext_lazy("Names of the centre's districts, separated by semicolons."),
-    "languages": gettext_lazy("Besides Polish, e.g. English, Ukrainian, sign language."),
+    "languages": gettext_lazy("Names from the languages list, separated by semicolons."),
     "driving_licence": gettext_lazy("“tak” or “nie”."),
     "has_car": gettext_lazy("“tak” or “nie”."),
+    "disability_experience": gettext_lazy("Names from the kinds of disability list, separated by semicolons."),
+    "matching_note": gettext_lazy("Other languages and experience, in free text."),
+    "gender": gettext_lazy("“kobieta”, “mężczyzna”, “wolę nie podawać” or empty."),
+    "regular_help": gettext_lazy("“tak” or “nie”: wants to help one person or family regularly."),
 }
 
 

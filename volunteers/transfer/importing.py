@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models.functions import Lower
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -49,10 +49,15 @@ COLUMNS = (
     Column("address", "adres"),
     Column("skills", "umiejętności", max_length=2000),
     Column("districts", "dzielnice", max_length=2000),
-    Column("languages", "języki"),
+    Column("languages", "języki", max_length=2000),
     Column("driving_licence", "prawo jazdy"),
     Column("has_car", "samochód"),
+    Column("disability_experience", "doświadczenie z niepełnosprawnościami", max_length=2000),
+    Column("matching_note", "inne języki i doświadczenie", max_length=2000),
+    Column("gender", "płeć"),
+    Column("regular_help", "stała pomoc"),
 )
+YES_NO_COLUMNS = ("driving_licence", "has_car", "regular_help")
 HEADERS = {column.key: column.header for column in COLUMNS}
 
 
@@ -72,11 +77,15 @@ class Candidate:
     phone: str
     birth_date: datetime.date
     address: str = ""
-    languages: str = ""
     driving_licence: bool = False
     has_car: bool = False
+    matching_note: str = ""
+    gender: str = ""
+    regular_help: bool = False
     skill_ids: list = field(default_factory=list)
     district_ids: list = field(default_factory=list)
+    language_ids: list = field(default_factory=list)
+    disability_ids: list = field(default_factory=list)
 
 
 @dataclass
@@ -134,11 +143,15 @@ def check_volunteers(table, centre, today=None):
     The vocabulary, the centre's districts and the addresses already in use are loaded once
     for the whole file, so 10,000 rows take a handful of queries.
     """
-    from volunteers.models import District, Skill
+    from volunteers.models import DisabilityKind, District, Language, Skill
 
     today = today or timezone.localdate()
     positions = map_headers(table.headers)
-    skills = {skill.name.casefold(): skill.pk for skill in Skill.objects.all()}
+    vocabularies = {
+        "skills": _vocabulary(Skill),
+        "languages": _vocabulary(Language),
+        "disability_experience": _vocabulary(DisabilityKind),
+    }
     districts = {district.name.casefold(): district.pk for district in District.objects.filter(centre=centre)}
     rows = [
         (number, {key: _cell(cells, position) for key, position in positions.items()}) for number, cells in table.rows
@@ -147,7 +160,7 @@ def check_volunteers(table, centre, today=None):
         raise UploadRefused(_("The file has the column names but no volunteers under them."))
     taken = _emails_in_use({cell_text(values.get("email")).lower() for _number, values in rows})
     first_row_of = {}
-    checker = _RowChecker(centre, today, skills, districts, taken, first_row_of)
+    checker = _RowChecker(centre, today, vocabularies, districts, taken, first_row_of)
     candidates, errors = [], []
     for number, values in rows:
         candidate, row_errors = checker.check(number, values)
@@ -155,6 +168,10 @@ def check_volunteers(table, centre, today=None):
         if candidate is not None:
             candidates.append(candidate)
     return ImportCheck(candidates, errors)
+
+
+def _vocabulary(model):
+    return {item.name.casefold(): item.pk for item in model.objects.all()}
 
 
 def _emails_in_use(emails):
@@ -174,9 +191,9 @@ def _emails_in_use(emails):
 
 
 class _RowChecker:
-    def __init__(self, centre, today, skills, districts, taken, first_row_of):
+    def __init__(self, centre, today, vocabularies, districts, taken, first_row_of):
         self.centre, self.today = centre, today
-        self.skills, self.districts, self.taken, self.first_row_of = skills, districts, taken, first_row_of
+        self.vocabularies, self.districts, self.taken, self.first_row_of = vocabularies, districts, taken, first_row_of
 
     def check(self, number, values):
         self.errors, self.number = [], number
@@ -193,9 +210,26 @@ class _RowChecker:
         skill_ids = self.names(
             "skills",
             texts["skills"],
-            self.skills,
+            self.vocabularies["skills"],
             _("Unknown skills: %(names)s. Use the names from the skills list in the administration panel."),
         )
+        language_ids = self.names(
+            "languages",
+            texts["languages"],
+            self.vocabularies["languages"],
+            _("Unknown languages: %(names)s. Use the names from the languages list in the administration panel."),
+        )
+        disability_ids = self.names(
+            "disability_experience",
+            texts["disability_experience"],
+            self.vocabularies["disability_experience"],
+            _(
+                "Unknown kinds of disability: %(names)s. "
+                "Use the names from the kinds of disability list in the administration panel."
+            ),
+        )
+        gender = self.gender(texts["gender"])
+        regular_help = self.yes_no("regular_help", values.get("regular_help"), texts["regular_help"])
         district_ids = self.names(
             "districts",
             texts["districts"],
@@ -214,11 +248,15 @@ class _RowChecker:
             phone=phone,
             birth_date=birth_date,
             address=texts["address"],
-            languages=texts["languages"],
             driving_licence=driving_licence,
             has_car=has_car,
+            matching_note=texts["matching_note"],
+            gender=gender,
+            regular_help=regular_help,
             skill_ids=skill_ids,
             district_ids=district_ids,
+            language_ids=language_ids,
+            disability_ids=disability_ids,
         )
         return candidate, []
 
@@ -233,7 +271,7 @@ class _RowChecker:
         text = cell_text(value)
         if column.key == "phone" and isinstance(value, float) and value.is_integer():
             text = str(int(value))
-        if column.key in ("driving_licence", "has_car") and isinstance(value, bool):
+        if column.key in YES_NO_COLUMNS and isinstance(value, bool):
             return text
         if text.startswith(FORMULA_STARTS if column.key != "phone" else ("=", "@", "-")):
             self.error(
@@ -323,6 +361,23 @@ class _RowChecker:
             self.error(key, message % {"names": ", ".join(f"“{name}”" for name in unknown)})
             return []
         return sorted({vocabulary[name.casefold()] for name in names})
+
+    def gender(self, text):
+        """The gender as the export writes it ("kobieta", "mężczyzna", "wolę nie podawać") or empty."""
+        from volunteers.models import Gender
+
+        if not text:
+            return ""
+        with translation.override("pl"):
+            by_label = {str(choice.label).casefold(): choice.value for choice in Gender}
+        by_label.update({choice.value: choice.value for choice in Gender})
+        value = by_label.get(text.casefold())
+        if value is None:
+            with translation.override("pl"):
+                allowed = ", ".join(f"“{choice.label}”" for choice in Gender)
+            self.error("gender", _("Unknown gender: write one of %(allowed)s or leave empty.") % {"allowed": allowed})
+            return ""
+        return value
 
     def yes_no(self, key, value, text):
         if isinstance(value, bool):

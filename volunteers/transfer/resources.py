@@ -52,6 +52,10 @@ class VolunteerResource(CentreResource):
     languages = Field(column_name="języki")
     driving_licence = Field(column_name="prawo jazdy")
     has_car = Field(column_name="samochód")
+    disability_experience = Field(column_name="doświadczenie z niepełnosprawnościami")
+    matching_note = Field(column_name="inne języki i doświadczenie")
+    gender = Field(column_name="płeć")
+    regular_help = Field(column_name="stała pomoc")
     max_concurrent = Field(column_name="ile osób naraz")
     clearances = Field(column_name="weryfikacja (ochrona dzieci)")
     applications = Field(column_name="liczba zgłoszeń")
@@ -90,6 +94,8 @@ class VolunteerResource(CentreResource):
         through = VolunteerProfile.skills.through.objects.filter(volunteerprofile__in=ids)
         for profile_id, name in through.values_list("volunteerprofile_id", "skill__name").order_by("skill__name"):
             self.skill_names[profile_id].append(name)
+        self.language_names = self._names(VolunteerProfile.languages.through, ids, "language")
+        self.experience_names = self._names(VolunteerProfile.disability_experience.through, ids, "disabilitykind")
         # Only this centre's districts: where someone helps another centre is not its business.
         self.district_names = defaultdict(list)
         through = VolunteerProfile.districts.through.objects.filter(
@@ -101,6 +107,14 @@ class VolunteerResource(CentreResource):
         checks = Clearance.objects.filter(profile__in=ids, centre=self.centre).order_by("-checked_on", "-pk")
         for check in checks:
             self.latest_checks[check.profile_id].setdefault(check.kind, check)
+
+    @staticmethod
+    def _names(through, ids, target):
+        names = defaultdict(list)
+        rows = through.objects.filter(volunteerprofile__in=ids).values_list("volunteerprofile_id", f"{target}__name")
+        for profile_id, name in rows.order_by(f"{target}__name"):
+            names[profile_id].append(name)
+        return names
 
     def dehydrate_first_name(self, profile):
         return profile.user.first_name
@@ -127,7 +141,19 @@ class VolunteerResource(CentreResource):
         return "; ".join(self.district_names[profile.pk])
 
     def dehydrate_languages(self, profile):
-        return profile.languages
+        return "; ".join(self.language_names[profile.pk])
+
+    def dehydrate_disability_experience(self, profile):
+        return "; ".join(self.experience_names[profile.pk])
+
+    def dehydrate_matching_note(self, profile):
+        return profile.matching_note
+
+    def dehydrate_gender(self, profile):
+        return profile.get_gender_display() if profile.gender else ""
+
+    def dehydrate_regular_help(self, profile):
+        return self.yes_no(profile.regular_help)
 
     def dehydrate_driving_licence(self, profile):
         return self.yes_no(profile.driving_licence)
