@@ -20,7 +20,7 @@ from core.models import Centre
 from home.models import StandardPage
 from tests.factories import make_centre, make_image, make_news, make_news_index, make_standard
 from tests.security.access import STAFF_ROLES
-from volunteers.models import Skill
+from volunteers.models import DisabilityKind, Language, Skill
 
 PASSWORD = "haslo-testowe-2026"
 
@@ -101,6 +101,9 @@ def build_world():
         objects[f"redirect_{key}"] = Redirect.objects.create(old_path=f"/stary-{key}", site=site, redirect_link="/")
     objects["revision_a"] = objects["page_a"].latest_revision
     objects["skill"] = Skill.objects.create(name="Opieka nad seniorami")
+    # Created here, not taken from the seeded lists: a flushed test database has none.
+    objects["language"] = Language.objects.create(name="francuski")
+    objects["disability_kind"] = DisabilityKind.objects.create(name="afazja")
     workspace = Centre.for_site(site_a).workspace
     objects["workflow_a"] = workspace.workflow.pk
     objects["task_a"] = workspace.workflow.tasks.first().pk
