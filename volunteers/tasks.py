@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 
 from core import mail
-from volunteers.models import Application, ApplicationNotice, Reminder
+from volunteers.models import Application, ApplicationNotice, Match, MatchStatus, Reminder
 
 
 def _subjects():
@@ -147,3 +147,84 @@ def send_task_cancelled(to, details):
         context = {**details, "when": describe_when(details["fields"])}
         subject = _("Task cancelled: %(task)s") % {"task": details["title"]}
         send_email(to, subject, "task_cancelled", context)
+
+
+def _match_notices():
+    """Each notice of a match: (to the volunteer?, subject, sentence)."""
+    return {
+        MatchStatus.PROPOSED: (
+            True,
+            _("A proposal of regular help: %(help)s"),
+            _(
+                "The centre proposes that you help someone regularly. Read what the help is about and accept or "
+                "decline the proposal on your volunteer dashboard."
+            ),
+        ),
+        MatchStatus.CANCELLED: (
+            True,
+            _("Match cancelled: %(help)s"),
+            _("The centre has cancelled the match."),
+        ),
+        MatchStatus.ENDED: (
+            True,
+            _("Match ended: %(help)s"),
+            _("The centre has ended the match. Thank you for your help!"),
+        ),
+        MatchStatus.ACTIVE: (
+            False,
+            _("The volunteer accepted the match: %(help)s"),
+            _("The volunteer has accepted the proposal; the match is now active."),
+        ),
+        MatchStatus.DECLINED: (
+            False,
+            _("The volunteer declined the match: %(help)s"),
+            _("The volunteer has declined the proposal. The need is open again: propose someone else."),
+        ),
+        "left": (
+            False,
+            _("The volunteer ended the match: %(help)s"),
+            _("The volunteer has stopped helping. The need is open again: propose a replacement."),
+        ),
+    }
+
+
+@task()
+def send_match_email(match_id, kind):
+    """`kind` is the match's new `MatchStatus`, or "left" when the volunteer stopped helping.
+
+    The volunteer's mail never names the person helped: before accepting they are told only
+    what the help is; the details wait behind the sign-in. Coordinators' mail goes to the
+    person who confirmed the proposal.
+    """
+    match = (
+        Match.objects.select_related("need__beneficiary__district", "volunteer__user", "centre__site", "proposed_by")
+        .filter(pk=match_id)
+        .first()
+    )
+    if match is None or match.volunteer is None:
+        return
+    to_volunteer, subject, sentence = _match_notices()[kind]
+    need = match.need
+    with translation.override(settings.LANGUAGE_CODE):
+        help_words = _("%(category)s, %(district)s") % {
+            "category": need.get_category_display(),
+            "district": need.beneficiary.district.name,
+        }
+        context = {
+            "match": match,
+            "sentence": sentence,
+            "help": help_words,
+            "centre": match.centre,
+            "reason": match.cancel_reason or match.decline_reason or match.outcome_note,
+        }
+        root = match.centre.site.root_url
+        if to_volunteer:
+            context["url"] = root + reverse("volunteers:match", args=[match.pk])
+            recipient = match.volunteer.user.email
+        else:
+            if match.proposed_by is None or not match.proposed_by.email:
+                return
+            context["url"] = root + reverse("matches:detail", args=[match.pk])
+            context["volunteer_name"] = match.volunteer.user.get_full_name() or match.volunteer.user.email
+            recipient = match.proposed_by.email
+        send_email(recipient, subject % {"help": help_words}, "match", context)

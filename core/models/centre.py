@@ -56,6 +56,12 @@ class Centre(BaseSiteSetting):
         validators=[MinValueValidator(1), MaxValueValidator(120)],
         help_text=_("After this time the register and criminal-record checks must be repeated."),
     )
+    min_matching_age = models.PositiveSmallIntegerField(
+        _("minimum age for one-to-one help"),
+        default=18,
+        validators=[MinValueValidator(13), MaxValueValidator(99)],
+        help_text=_("Only volunteers of at least this age are proposed to families and clients."),
+    )
     logo = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("logo"),
@@ -77,7 +83,10 @@ class Centre(BaseSiteSetting):
             [FieldPanel("phone"), FieldPanel("email"), FieldPanel("opening_hours"), FieldPanel("bip_url")],
             _("Contact"),
         ),
-        MultiFieldPanel([FieldPanel("min_volunteer_age"), FieldPanel("clearance_valid_months")], _("Volunteering")),
+        MultiFieldPanel(
+            [FieldPanel("min_volunteer_age"), FieldPanel("min_matching_age"), FieldPanel("clearance_valid_months")],
+            _("Volunteering"),
+        ),
     ]
 
     class Meta:

@@ -1,8 +1,18 @@
 """Volunteering: the shared vocabulary, volunteer profiles, open tasks and applications."""
 
 from .applications import Application, ApplicationNotice, ApplicationStatus
+from .beneficiaries import (
+    AccessAction,
+    Beneficiary,
+    BeneficiaryAccess,
+    BeneficiaryKind,
+    ImmutableRecord,
+    Need,
+    NeedStatus,
+)
 from .documents import Agreement
 from .hours import HoursEntry, HoursStatus
+from .matches import LIVE_STATES, Match, MatchOutcome, MatchStatus
 from .notices import CentreVolunteer, Reminder, TaskSchedule
 from .profile import (
     Availability,
@@ -20,6 +30,17 @@ from .tasks import TaskCategory, TaskIndexPage, TaskKind, TaskPage
 from .vocabulary import DisabilityKind, District, Language, Skill
 
 __all__ = [
+    "LIVE_STATES",
+    "AccessAction",
+    "Beneficiary",
+    "BeneficiaryAccess",
+    "BeneficiaryKind",
+    "ImmutableRecord",
+    "Match",
+    "MatchOutcome",
+    "MatchStatus",
+    "Need",
+    "NeedStatus",
     "Agreement",
     "CentreVolunteer",
     "HoursEntry",

@@ -31,7 +31,7 @@ class HoursQuerySet(CentreScopedQuerySet):
 
 
 class HoursEntry(models.Model):
-    """One session of work a volunteer logged on a task; the task's centre approves it.
+    """One session of work a volunteer logged on a task or a match; its centre approves it.
 
     `volunteer` becomes empty when the volunteer erases their data: approved hours stay in the
     centre's statistics (RODO art. 17 (3) (b) does not reach anonymous figures), with no
@@ -49,6 +49,16 @@ class HoursEntry(models.Model):
     task = models.ForeignKey(
         "volunteers.TaskPage",
         verbose_name=_("task"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="hours",
+    )
+    # Hours of one-to-one help are logged against the match instead of a task page; the
+    # title then names the help without naming the person helped.
+    match = models.ForeignKey(
+        "volunteers.Match",
+        verbose_name=_("match"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
