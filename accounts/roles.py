@@ -76,6 +76,12 @@ VOLUNTEERING = (
     "volunteers.view_agreement",
     "volunteers.add_agreement",
     "volunteers.change_agreement",
+    "volunteers.view_beneficiary",
+    "volunteers.add_beneficiary",
+    "volunteers.change_beneficiary",
+    "volunteers.delete_beneficiary",
+    "volunteers.add_need",
+    "volunteers.change_need",
 )
 
 VOCABULARY = tuple(
@@ -106,7 +112,13 @@ RIGHTS = {
     # centre's tree, can lock a page to stop changes), keeps the centre's details and sees
     # (and sends again) the centre's e-mails the mail server has not taken.
     Role.SUPERVISOR: Rights(
-        model=(ADMIN, "accounts.manage_team", "accounts.view_auditentry", *VOLUNTEERING),
+        model=(
+            ADMIN,
+            "accounts.manage_team",
+            "accounts.view_auditentry",
+            "volunteers.view_beneficiaryaccess",
+            *VOLUNTEERING,
+        ),
         pages=("lock", "unlock"),
         site=("core.change_centre", "core.view_outgoingmail"),
     ),

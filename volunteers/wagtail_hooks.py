@@ -12,7 +12,9 @@ from volunteers import workplace
 from volunteers.documents.admin import VolunteerDocumentsViewSet
 from volunteers.hours.admin import HoursViewSet
 from volunteers.transfer.admin import TransferViewSet
+from volunteers.viewsets.access_log import AccessLogViewSet
 from volunteers.viewsets.applications import ApplicationViewSet
+from volunteers.viewsets.beneficiaries import BeneficiaryViewSet
 from volunteers.viewsets.people import VolunteerViewSet
 
 
@@ -20,7 +22,14 @@ class VolunteeringGroup(ViewSetGroup):
     menu_label = _("Volunteering")
     menu_icon = "group"
     menu_order = 250
-    items = (ApplicationViewSet, VolunteerViewSet, HoursViewSet, TransferViewSet)
+    items = (
+        ApplicationViewSet,
+        VolunteerViewSet,
+        HoursViewSet,
+        TransferViewSet,
+        BeneficiaryViewSet,
+        AccessLogViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

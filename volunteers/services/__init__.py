@@ -6,6 +6,7 @@ module per area, reached through it, so a reader sees where an operation lives:
 """
 
 from volunteers.services import (
+    access_log,
     applications,
     clearances,
     decisions,
@@ -20,6 +21,7 @@ from volunteers.services import (
 )
 
 __all__ = [
+    "access_log",
     "applications",
     "clearances",
     "decisions",

@@ -110,29 +110,28 @@ def _key(header):
     return "".join(char for char in text if char.isalnum() and not unicodedata.combining(char))
 
 
-COLUMN_BY_KEY = {_key(column.header): column for column in COLUMNS}
-
-
-def map_headers(headers):
-    """{column key: position} for the file's header row, or UploadRefused listing every problem."""
+def map_headers(headers, columns=COLUMNS):
+    """{column key: position} for the file's header row, or UploadRefused listing every problem.
+    `columns` are the volunteers' by default; other lists (beneficiaries) pass their own."""
+    column_by_key = {_key(column.header): column for column in columns}
     positions, problems = {}, []
     for position, header in enumerate(headers):
         if not header:
             continue
-        column = COLUMN_BY_KEY.get(_key(header))
+        column = column_by_key.get(_key(header))
         if column is None:
             problems.append(_("unknown column “%(name)s”") % {"name": header[:60]})
         elif column.key in positions:
             problems.append(_("the column “%(name)s” appears twice") % {"name": column.header})
         else:
             positions[column.key] = position
-    missing = [column.header for column in COLUMNS if column.required and column.key not in positions]
+    missing = [column.header for column in columns if column.required and column.key not in positions]
     if missing:
         problems.append(_("missing columns: %(names)s") % {"names": ", ".join(missing)})
     if problems:
         raise UploadRefused(
             _("The first row must name the columns: %(expected)s. Problems: %(problems)s.")
-            % {"expected": ", ".join(HEADERS.values()), "problems": "; ".join(problems)}
+            % {"expected": ", ".join(column.header for column in columns), "problems": "; ".join(problems)}
         )
     return positions
 
@@ -260,8 +259,10 @@ class _RowChecker:
         )
         return candidate, []
 
+    headers = HEADERS
+
     def error(self, key, message):
-        self.errors.append(RowError(self.number, HEADERS[key], message))
+        self.errors.append(RowError(self.number, self.headers[key], message))
 
     def text(self, column, value):
         """The cell as clean text, or None after reporting why it cannot be used."""
