@@ -221,13 +221,13 @@ class _BeneficiaryChecker(_RowChecker):
     def slots(self, text):
         cells = [cell.strip() for cell in (text or "").split(";") if cell.strip()]
         if not cells:
-            self.error("times", _("Write at least one time of the week, e.g. “poniedziałek, rano; środa, wieczór”."))
+            self.error("times", _("Write at least one time of the week, e.g. “poniedziałek, rano; środa, wieczorem”."))
             return []
         unknown = [cell for cell in cells if cell.casefold() not in self.times]
         if unknown:
             self.error(
                 "times",
-                _("Unknown times: %(names)s. Write them like “poniedziałek, rano; środa, wieczór”.")
+                _("Unknown times: %(names)s. Write them like “poniedziałek, rano; środa, wieczorem”.")
                 % {"names": ", ".join(f"“{cell}”" for cell in unknown)},
             )
             return []
