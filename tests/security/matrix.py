@@ -9,6 +9,7 @@ Puławy and must be kept out of them.
 from tests.security.access import DENIED, LOGIN, OK, REDIRECT, Row, expectations
 from tests.security.matrix_accounts import ROWS as ACCOUNT_ROWS
 from tests.security.matrix_admin import ROWS as ADMIN_ROWS
+from tests.security.matrix_beneficiaries import ROWS as BENEFICIARY_ROWS
 from tests.security.matrix_core import ROWS as CORE_ROWS
 from tests.security.matrix_documents import ROWS as DOCUMENT_ROWS
 from tests.security.matrix_hours import ROWS as HOURS_ROWS
@@ -61,4 +62,5 @@ ROWS = [
     *HOURS_ROWS,
     *DOCUMENT_ROWS,
     *TRANSFER_ROWS,
+    *BENEFICIARY_ROWS,
 ]
