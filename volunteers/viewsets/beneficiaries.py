@@ -45,6 +45,8 @@ from volunteers.roles import VOLUNTEERING_STAFF
 from volunteers.services import access_log
 from volunteers.viewsets.beneficiaries_forms import BeneficiaryForm, NeedForm
 
+# More words than this only slow the query down (and a pasted page would exhaust it).
+SEARCH_WORDS = 8
 NAMESPACE = "beneficiaries"
 
 
@@ -91,7 +93,7 @@ class BeneficiaryIndexView(IndexView):
         """Every word must match the name, the first name, the phone or the address."""
         if not self.is_searching:
             return queryset
-        for word in self.search_query.split():
+        for word in self.search_query.split()[:SEARCH_WORDS]:
             queryset = queryset.filter(
                 Q(name__icontains=word)
                 | Q(first_name__icontains=word)

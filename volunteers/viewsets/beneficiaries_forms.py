@@ -10,7 +10,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from volunteers.admin_forms import IsoDateInput
-from volunteers.forms import AvailabilityGrid, TickedObjects, slot_choices
+from volunteers.forms import AvailabilityGrid, TickedObjects, TickedSlots, slot_choices
 from volunteers.models import Beneficiary, DisabilityKind, District, Language, Need, Skill
 from volunteers.transfer.beneficiaries import check_beneficiaries
 from volunteers.transfer.forms import ImportForm
@@ -84,15 +84,14 @@ class NeedForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
         label=_label(Need, "skills"),
     )
-    times = forms.MultipleChoiceField(
+    # Tick boxes send only the grid's values; anything else came from a tampered request and
+    # is dropped (as on the volunteer's grid), so an empty grid is the only mistake to report.
+    times = TickedSlots(
         choices=slot_choices,
         widget=NeedTimesGrid,
         label=_label(Need, "times"),
         help_text=_("Tick the times of the week when the help is needed."),
-        error_messages={
-            "required": _("Tick at least one time of the week."),
-            "invalid_choice": _("Tick times from the grid only."),
-        },
+        error_messages={"required": _("Tick at least one time of the week.")},
     )
     language = forms.ModelChoiceField(
         queryset=Language.objects.all(),
