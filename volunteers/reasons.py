@@ -65,7 +65,7 @@ def _texts():
         "no_overlap": lambda p, labels: _("no common times"),
         "capacity": lambda p, labels: _("no free place: the limit of matches is reached"),
         "clearance": lambda p, labels: (
-            _("no valid child-protection checks on %(date)s") % {"date": date_format(p[0], "SHORT_DATE_FORMAT")}
+            _("no valid child-protection checks on %(date)s") % {"date": date_format(p[0], "d.m.Y")}
         ),
         "age": lambda p, labels: _("younger than %(age)s") % {"age": p[0]},
         "gender": lambda p, labels: _("gender asked for: %(gender)s") % {"gender": _gender(p[0])},

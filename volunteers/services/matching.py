@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from volunteers import matching
 from volunteers.matching.constraints import exclusions
+from volunteers.matching.scoring import HistoryIndex, score
 from volunteers.models import (
     LIVE_STATES,
     Availability,
@@ -251,3 +252,25 @@ def check_pair(need, profile, today=None):
     if not profile.regular_help or not any(d.centre_id == centre.pk for d in profile.districts.all()):
         volunteer = matching.Volunteer(**{**volunteer.__dict__, "districts": frozenset()})
     return exclusions(volunteer, engine_need(need, centre.min_matching_age))
+
+
+def pair_scores(centre, pairs, today=None):
+    """{(need id, profile id): (score, reasons)} for the admissible `pairs` of `centre`.
+
+    What staff confirm on the plan or a need's page is scored again from the database, for
+    those pairs only: a plan computed a minute ago may have changed since (another proposal
+    took a place), and the score and reasons kept with the match must be today's. Pairs that
+    a hard constraint now excludes are left out; `services.matches.propose` says why.
+    """
+    need_ids = {need_id for need_id, _profile_id in pairs}
+    profile_ids = {profile_id for _need_id, profile_id in pairs}
+    _rows, needs = load_needs(Need.objects.for_centre(centre).filter(pk__in=need_ids), centre)
+    volunteers = load_volunteers(pool_profiles(centre).filter(pk__in=profile_ids), centre, today)
+    needs, volunteers = {n.id: n for n in needs}, {v.id: v for v in volunteers}
+    history = HistoryIndex.build(load_history(list(volunteers)))
+    scores = {}
+    for need_id, profile_id in pairs:
+        need, volunteer = needs.get(need_id), volunteers.get(profile_id)
+        if need is not None and volunteer is not None and not exclusions(volunteer, need):
+            scores[need_id, profile_id] = score(volunteer, need, history)
+    return scores
