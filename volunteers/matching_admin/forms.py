@@ -9,7 +9,7 @@ from volunteers.models import MatchOutcome, MatchStatus, Need, VolunteerProfile
 
 
 class EndForm(forms.Form):
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=MatchOutcome.choices, widget=forms.RadioSelect)
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=[("", "—"), *MatchOutcome.choices])
     note = forms.CharField(
         label=_("Short note"),
         required=False,
