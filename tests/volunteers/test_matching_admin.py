@@ -271,3 +271,14 @@ def test_replacement_candidates_after_a_cancel_are_proposed_in_one_click(admin, 
 def test_replacements_are_offered_only_when_the_need_is_open(admin, match):
     admin.post(f"/admin/dopasowania/{match.pk}/", {"action": "propose", "volunteer": match.volunteer_id})
     assert Match.objects.count() == 1
+
+
+def test_the_dashboard_counts_proposals_waiting_and_needs_without_a_volunteer(admin, match, jaslo, pulawy):
+    make_need(make_beneficiary(jaslo, name="Czekający"))
+    make_need(make_beneficiary(pulawy, name="Obcy", district_name="Włostowice"))
+
+    page = admin.get("/admin/").content.decode()
+
+    assert "Propozycje czekające na odpowiedź wolontariusza: <strong>1</strong>" in page
+    assert "Potrzeby bez wolontariusza: <strong>1</strong>" in page
+    assert "/admin/dopasowania/?status=proposed" in page and "/admin/dopasowania/potrzeby/" in page
