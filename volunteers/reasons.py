@@ -11,7 +11,7 @@ Polish catalogue follows, and a test keeps every code of the engine covered here
 from django.utils.formats import date_format
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from volunteers.matching import Reason
 from volunteers.matching.data import PARTS_OF_DAY
@@ -65,7 +65,7 @@ def _texts():
         "no_overlap": lambda p, labels: _("no common times"),
         "capacity": lambda p, labels: _("no free place: the limit of matches is reached"),
         "clearance": lambda p, labels: (
-            _("no valid child-protection checks on %(date)s") % {"date": date_format(p[0], "SHORT_DATE_FORMAT")}
+            _("no valid child-protection checks on %(date)s") % {"date": date_format(p[0], "d.m.Y")}
         ),
         "age": lambda p, labels: _("younger than %(age)s") % {"age": p[0]},
         "gender": lambda p, labels: _("gender asked for: %(gender)s") % {"gender": _gender(p[0])},
@@ -73,8 +73,9 @@ def _texts():
             _("does not speak the language required: %(language)s") % {"language": _label(p[0], labels)}
         ),
         "disability": lambda p, labels: _("no experience with: %(disability)s") % {"disability": _label(p[0], labels)},
-        "licence": lambda p, labels: _("no driving licence"),
-        "car": lambda p, labels: _("no car"),
+        # Own contexts: the profile's answers use the same English words with another wording.
+        "licence": lambda p, labels: pgettext("matching reason", "no driving licence"),
+        "car": lambda p, labels: pgettext("matching reason", "no car"),
         # Score contributions.
         "same_district": lambda p, labels: _("the same district"),
         "hours": lambda p, labels: (

@@ -11,6 +11,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from volunteers import workplace
 from volunteers.documents.admin import VolunteerDocumentsViewSet
 from volunteers.hours.admin import HoursViewSet
+from volunteers.matching_admin.viewset import MatchingViewSet, matching_menu_item
 from volunteers.transfer.admin import TransferViewSet
 from volunteers.viewsets.access_log import AccessLogViewSet
 from volunteers.viewsets.applications import ApplicationViewSet
@@ -45,3 +46,14 @@ def register_volunteer_documents():
 
 # The coordinator's counts of what waits for them, first on the admin's home page.
 hooks.register("construct_homepage_panels", workplace.homepage_panels)
+
+
+@hooks.register("register_admin_viewset")
+def register_matching():
+    return MatchingViewSet()
+
+
+@hooks.register("register_admin_menu_item")
+def register_matching_menu():
+    # Plan, needs without a volunteer and matches under one "Matching" item.
+    return matching_menu_item()

@@ -1,8 +1,9 @@
 """The coordinator's workplace: what waits for them in their centres, on the admin's home page.
 
-Four counts, each a link to the listing that shows the same rows: applications waiting for a
-decision, hours to approve, checks that expire within 30 days and agreements prepared but not
-yet signed. Each count is one query over the person's own centres (`visible_to`), so the
+Six counts, each a link to the listing that shows the same rows: applications waiting for a
+decision, hours to approve, checks that expire within 30 days, agreements prepared but not
+yet signed, match proposals waiting for the volunteer's answer and needs without a
+volunteer. Each count is one query over the person's own centres (`visible_to`), so the
 dashboard costs the same for ten rows or ten thousand.
 """
 
@@ -23,6 +24,10 @@ from volunteers.models import (
     ClearanceResult,
     HoursEntry,
     HoursStatus,
+    Match,
+    MatchStatus,
+    Need,
+    NeedStatus,
 )
 from volunteers.roles import VOLUNTEERING_STAFF
 
@@ -59,6 +64,15 @@ def checks_expiring(user, today=None):
     )
 
 
+def proposals_waiting(user):
+    """Matches proposed to volunteers who have not answered yet."""
+    return Match.objects.visible_to(user).filter(status=MatchStatus.PROPOSED)
+
+
+def open_needs(user):
+    return Need.objects.visible_to(user).filter(status=NeedStatus.OPEN)
+
+
 def agreements_to_sign(user):
     return Agreement.objects.visible_to(user).filter(signed_on__isnull=True)
 
@@ -91,6 +105,9 @@ class CoordinatorWorkPanel(Component):
             (_("Child-protection checks expiring within 30 days"), checks_expiring(user).count(),
              f"{people}?attention={CHECKS_EXPIRING}"),
             (_("Agreements to sign"), agreements_to_sign(user).count(), f"{people}?attention={AGREEMENT_UNSIGNED}"),
+            (_("Proposals waiting for the volunteer's answer"), proposals_waiting(user).count(),
+             reverse("matches:index") + f"?status={MatchStatus.PROPOSED}"),
+            (_("Needs without a volunteer"), open_needs(user).count(), reverse("matches:open_needs")),
         ]  # fmt: skip
         return {"items": [{"label": label, "count": count, "url": url} for label, count, url in items]}
 

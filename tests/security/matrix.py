@@ -13,6 +13,7 @@ from tests.security.matrix_beneficiaries import ROWS as BENEFICIARY_ROWS
 from tests.security.matrix_core import ROWS as CORE_ROWS
 from tests.security.matrix_documents import ROWS as DOCUMENT_ROWS
 from tests.security.matrix_hours import ROWS as HOURS_ROWS
+from tests.security.matrix_matching import ROWS as MATCHING_ROWS
 from tests.security.matrix_transfer import ROWS as TRANSFER_ROWS
 from tests.security.matrix_volunteer_admin import ROWS as VOLUNTEER_ADMIN_ROWS
 from tests.security.matrix_volunteers import ROWS as VOLUNTEER_ROWS
@@ -63,4 +64,5 @@ ROWS = [
     *DOCUMENT_ROWS,
     *TRANSFER_ROWS,
     *BENEFICIARY_ROWS,
+    *MATCHING_ROWS,
 ]

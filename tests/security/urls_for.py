@@ -10,6 +10,7 @@ from tests.security import (
     matrix_beneficiaries,
     matrix_documents,
     matrix_hours,
+    matrix_matching,
     matrix_transfer,
     matrix_volunteer_admin,
 )
@@ -84,7 +85,14 @@ PARAMETERS = {
 }
 
 # Each area's matrix module names the parameters of its own URLs.
-for _module in (matrix_documents, matrix_hours, matrix_transfer, matrix_volunteer_admin, matrix_beneficiaries):
+for _module in (
+    matrix_documents,
+    matrix_hours,
+    matrix_transfer,
+    matrix_volunteer_admin,
+    matrix_beneficiaries,
+    matrix_matching,
+):
     for _prefix, _params in _module.PARAMETERS.items():
         PARAMETERS.setdefault(_prefix, {}).update(_params)
 

@@ -60,7 +60,7 @@ def test_a_need_gets_one_live_match(jaslo, need, staff, volunteer):
     other = pool_volunteer(jaslo, "druga@example.org")
     need.status = NeedStatus.OPEN  # even if the status were wrong, the live match stops it
     need.save()
-    with pytest.raises(MatchRefused, match="already has a volunteer"):
+    with pytest.raises(MatchRefused, match="ma już zaproponowanego albo pomagającego"):
         services.matches.propose(need, other, staff)
 
 

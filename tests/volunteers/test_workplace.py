@@ -106,6 +106,8 @@ def test_coordinator_sees_what_waits_in_their_own_centre_with_links(client, coor
             "/admin/wolontariusze/?attention=checks_expiring",
         ),
         "Porozumienia do podpisania": ("1", "/admin/wolontariusze/?attention=agreement_unsigned"),
+        "Propozycje czekające na odpowiedź wolontariusza": ("0", "/admin/dopasowania/?status=proposed"),
+        "Potrzeby bez wolontariusza": ("0", "/admin/dopasowania/potrzeby/"),
     }
 
 

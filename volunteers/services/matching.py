@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from volunteers import matching
 from volunteers.matching.constraints import exclusions
+from volunteers.matching.scoring import HistoryIndex, score
 from volunteers.models import (
     LIVE_STATES,
     Availability,
@@ -74,36 +75,37 @@ def pool_profiles(centre):
     )
 
 
-def _clearance_until(profile_ids, centre):
+def _clearance_until(owners, profile_ids, centre):
     """For each profile, the last day on which every check in `centre` is valid (None: never).
 
     The latest check of each kind decides, as on the profile page: an old clear result does
-    not hide a newer entry.
+    not hide a newer entry. `owners` is the profiles' queryset (a subquery, not a list of ids).
     """
     latest = {}
     rows = (
-        Clearance.objects.filter(profile_id__in=profile_ids, centre=centre)
+        Clearance.objects.filter(profile__in=owners, centre=centre)
         .order_by("profile_id", "kind", "-checked_on", "-pk")
         .values_list("profile_id", "kind", "result", "expires_on")
     )
     for profile_id, kind, result, expires_on in rows:
         latest.setdefault((profile_id, kind), (result, expires_on))
     valid_results = {ClearanceResult.CLEAR, ClearanceResult.NOT_APPLICABLE}
+    kinds = ClearanceKind.values
     until = {}
     for profile_id in profile_ids:
         days = []
-        for kind in ClearanceKind.values:
+        for kind in kinds:
             result, expires_on = latest.get((profile_id, kind), (None, None))
             days.append(expires_on if result in valid_results else None)
         until[profile_id] = None if None in days else min(days)
     return until
 
 
-def _related(model, field_name, ids):
+def _related(model, field_name, owners):
     """{id of a `model` row: set of ids on the other side of its many-to-many `field_name`},
-    read from the join table alone, in one query."""
+    read from the join table alone, in one query; `owners` is a queryset of the rows' ids."""
     field = model._meta.get_field(field_name)
-    rows = field.remote_field.through.objects.filter(**{f"{field.m2m_column_name()}__in": ids}).values_list(
+    rows = field.remote_field.through.objects.filter(**{f"{field.m2m_column_name()}__in": owners}).values_list(
         field.m2m_column_name(), field.m2m_reverse_name()
     )
     return _many(rows)
@@ -116,8 +118,17 @@ def _many(through_rows):
     return found
 
 
+def _age(birth_date, day):
+    return day.year - birth_date.year - ((day.month, day.day) < (birth_date.month, birth_date.day))
+
+
 def load_volunteers(profiles, centre, today=None):
-    """Engine volunteers for `profiles` (a queryset), with their remaining capacity."""
+    """Engine volunteers for `profiles` (a queryset), with their remaining capacity.
+
+    The related rows are read with `profiles` as a subquery rather than a list of ids: with
+    10,000 volunteers a list makes every query carry 10,000 parameters, which the driver
+    spends longer preparing than PostgreSQL spends answering.
+    """
     today = today or timezone.localdate()
     rows = list(
         profiles.annotate(live=Count("matches", filter=Q(matches__status__in=LIVE_STATES), distinct=True)).values_list(
@@ -125,23 +136,24 @@ def load_volunteers(profiles, centre, today=None):
         )
     )
     ids = [row[0] for row in rows]
-    districts = _related(VolunteerProfile, "districts", ids)
-    skills = _related(VolunteerProfile, "skills", ids)
-    languages = _related(VolunteerProfile, "languages", ids)
-    experience = _related(VolunteerProfile, "disability_experience", ids)
+    owners = profiles.values("pk")
+    districts = _related(VolunteerProfile, "districts", owners)
+    skills = _related(VolunteerProfile, "skills", owners)
+    languages = _related(VolunteerProfile, "languages", owners)
+    experience = _related(VolunteerProfile, "disability_experience", owners)
     slots = _many(
         (profile_id, (weekday, part))
-        for profile_id, weekday, part in Availability.objects.filter(profile_id__in=ids).values_list(
+        for profile_id, weekday, part in Availability.objects.filter(profile__in=owners).values_list(
             "profile_id", "weekday", "part"
         )
     )
-    clearances = _clearance_until(ids, centre)
+    clearances = _clearance_until(owners, ids, centre)
     volunteers = []
     for pk, birth_date, gender, licence, car, max_concurrent, live in rows:
         volunteers.append(
             matching.Volunteer(
                 id=pk,
-                age=VolunteerProfile(birth_date=birth_date).age_on(today),
+                age=_age(birth_date, today),
                 districts=frozenset(district_code(d) for d in districts[pk]),
                 slots=frozenset(slots[pk]),
                 capacity=max(max_concurrent - live, 0),
@@ -183,15 +195,14 @@ def engine_need(need, minimum_age, skills=None):
 def load_needs(needs, centre):
     """Engine needs for `needs` (a queryset of one centre's needs)."""
     rows = list(needs.select_related("beneficiary"))
-    skills = _many(
-        Need.skills.through.objects.filter(need_id__in=[n.pk for n in rows]).values_list("need_id", "skill_id")
-    )
+    skills = _many(Need.skills.through.objects.filter(need__in=needs.values("pk")).values_list("need_id", "skill_id"))
     return rows, [engine_need(need, centre.min_matching_age, skills[need.pk]) for need in rows]
 
 
-def load_history(profile_ids):
-    """Ended matches of these volunteers, in any centre: good outcomes count for them."""
-    rows = Match.objects.filter(volunteer_id__in=profile_ids, status=MatchStatus.ENDED).values_list(
+def load_history(profiles):
+    """Ended matches of these volunteers (ids or a queryset of them), in any centre: good
+    outcomes count for them."""
+    rows = Match.objects.filter(volunteer__in=profiles, status=MatchStatus.ENDED).values_list(
         "volunteer_id", "need__beneficiary_id", "outcome"
     )
     return [matching.History(v, household, outcome == MatchOutcome.GOOD) for v, household, outcome in rows]
@@ -209,28 +220,41 @@ def load_labels(centre):
     return labels
 
 
-def load_pool(centre, needs=None, today=None):
-    """The centre's open needs (or `needs`) and its matching pool, ready for the engine."""
+def load_profiles(ids):
+    """{id: VolunteerProfile} with the user, for naming volunteers on the screens; `ids` a
+    list or a queryset of them."""
+    return {p.pk: p for p in VolunteerProfile.objects.select_related("user").filter(pk__in=ids)}
+
+
+def load_pool(centre, needs=None, today=None, with_profiles=True):
+    """The centre's open needs (or `needs`) and its matching pool, ready for the engine.
+
+    `with_profiles=False` leaves `profiles` empty, for callers that name only some of the
+    volunteers afterwards (`centre_plan` names the proposed ones).
+    """
     if needs is None:
         needs = Need.objects.for_centre(centre).filter(status=NeedStatus.OPEN)
     need_rows, engine_needs = load_needs(needs, centre)
     profiles = pool_profiles(centre)
     volunteers = load_volunteers(profiles, centre, today)
-    ids = [v.id for v in volunteers]
     return Pool(
         volunteers=volunteers,
         needs=engine_needs,
-        history=load_history(ids),
+        history=load_history(profiles.values("pk")),
         labels=load_labels(centre),
-        profiles={p.pk: p for p in profiles.filter(pk__in=ids)},
+        profiles=load_profiles(profiles.values("pk")) if with_profiles else {},
         need_rows={n.pk: n for n in need_rows},
     )
 
 
 def centre_plan(centre, today=None):
-    """The exact plan for all the centre's open needs, and the pool it was made from."""
-    pool = load_pool(centre, today=today)
-    return matching.solve_plan(pool.volunteers, pool.needs, pool.history), pool
+    """The exact plan for all the centre's open needs, and the pool it was made from; the
+    pool's `profiles` are the proposed volunteers only (10,000 people need not be named to
+    show 2,000 proposals)."""
+    pool = load_pool(centre, today=today, with_profiles=False)
+    plan = matching.solve_plan(pool.volunteers, pool.needs, pool.history)
+    pool.profiles = load_profiles([proposal.volunteer_id for proposal in plan.proposals])
+    return plan, pool
 
 
 def candidates_for(need, today=None):
@@ -251,3 +275,25 @@ def check_pair(need, profile, today=None):
     if not profile.regular_help or not any(d.centre_id == centre.pk for d in profile.districts.all()):
         volunteer = matching.Volunteer(**{**volunteer.__dict__, "districts": frozenset()})
     return exclusions(volunteer, engine_need(need, centre.min_matching_age))
+
+
+def pair_scores(centre, pairs, today=None):
+    """{(need id, profile id): (score, reasons)} for the admissible `pairs` of `centre`.
+
+    What staff confirm on the plan or a need's page is scored again from the database, for
+    those pairs only: a plan computed a minute ago may have changed since (another proposal
+    took a place), and the score and reasons kept with the match must be today's. Pairs that
+    a hard constraint now excludes are left out; `services.matches.propose` says why.
+    """
+    need_ids = {need_id for need_id, _profile_id in pairs}
+    profile_ids = {profile_id for _need_id, profile_id in pairs}
+    _rows, needs = load_needs(Need.objects.for_centre(centre).filter(pk__in=need_ids), centre)
+    volunteers = load_volunteers(pool_profiles(centre).filter(pk__in=profile_ids), centre, today)
+    needs, volunteers = {n.id: n for n in needs}, {v.id: v for v in volunteers}
+    history = HistoryIndex.build(load_history(list(volunteers)))
+    scores = {}
+    for need_id, profile_id in pairs:
+        need, volunteer = needs.get(need_id), volunteers.get(profile_id)
+        if need is not None and volunteer is not None and not exclusions(volunteer, need):
+            scores[need_id, profile_id] = score(volunteer, need, history)
+    return scores
