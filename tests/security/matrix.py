@@ -12,6 +12,7 @@ from tests.security.matrix_admin import ROWS as ADMIN_ROWS
 from tests.security.matrix_core import ROWS as CORE_ROWS
 from tests.security.matrix_documents import ROWS as DOCUMENT_ROWS
 from tests.security.matrix_hours import ROWS as HOURS_ROWS
+from tests.security.matrix_matches_volunteer import ROWS as MATCH_VOLUNTEER_ROWS
 from tests.security.matrix_transfer import ROWS as TRANSFER_ROWS
 from tests.security.matrix_volunteer_admin import ROWS as VOLUNTEER_ADMIN_ROWS
 from tests.security.matrix_volunteers import ROWS as VOLUNTEER_ROWS
@@ -61,4 +62,5 @@ ROWS = [
     *HOURS_ROWS,
     *DOCUMENT_ROWS,
     *TRANSFER_ROWS,
+    *MATCH_VOLUNTEER_ROWS,
 ]

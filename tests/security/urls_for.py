@@ -6,7 +6,13 @@ this module does not know makes the test fail, so a new kind of URL gets a delib
 
 import re
 
-from tests.security import matrix_documents, matrix_hours, matrix_transfer, matrix_volunteer_admin
+from tests.security import (
+    matrix_documents,
+    matrix_hours,
+    matrix_matches_volunteer,
+    matrix_transfer,
+    matrix_volunteer_admin,
+)
 
 # Route prefix → {parameter: function(world) → value}. The longest matching prefix wins.
 PARAMETERS = {
@@ -78,7 +84,7 @@ PARAMETERS = {
 }
 
 # Each area's matrix module names the parameters of its own URLs.
-for _module in (matrix_documents, matrix_hours, matrix_transfer, matrix_volunteer_admin):
+for _module in (matrix_documents, matrix_hours, matrix_transfer, matrix_volunteer_admin, matrix_matches_volunteer):
     for _prefix, _params in _module.PARAMETERS.items():
         PARAMETERS.setdefault(_prefix, {}).update(_params)
 
