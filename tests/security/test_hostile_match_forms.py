@@ -2,11 +2,12 @@
 reason for declining a proposal and the reason for ending active help."""
 
 import pytest
+from django.utils import timezone
 
 from tests.security.hostile import assert_form_survives_hostile_input
 from tests.volunteers.matching_helpers import coordinator, make_beneficiary, make_need, pool_volunteer
 from volunteers import services
-from volunteers.models import Match, MatchStatus, Need, NeedStatus
+from volunteers.models import HoursEntry, Match, MatchStatus, Need, NeedStatus
 
 
 @pytest.fixture
@@ -67,3 +68,24 @@ def test_leave_reason_form_survives_hostile_input(client, volunteer, match):
     match.refresh_from_db()
     assert match.status in (MatchStatus.ACTIVE, MatchStatus.ENDED)
     assert len(match.outcome_note) <= 1000
+
+
+@pytest.mark.django_db
+def test_log_hours_on_a_match_survives_hostile_input(client, volunteer, match):
+    match = services.matches.accept(match, volunteer)
+    client.force_login(volunteer.user)
+
+    report = assert_form_survives_hostile_input(
+        client,
+        "/wolontariat/moje/godziny/",
+        fields={"task": f"stala-{match.pk}", "date": timezone.localdate().isoformat(), "hours": "2", "note": ""},
+        # Each case on an empty day: the day's limit would refuse the rest.
+        prepare=lambda: HoursEntry.objects.all().delete(),
+        max_examples=20,
+    )
+
+    assert report["redirected"] > 0
+    assert report["refused"] > 0
+    for entry in HoursEntry.objects.all():
+        assert entry.match == match and entry.task is None and entry.volunteer == volunteer
+        assert services.hours.MIN_HOURS <= entry.hours <= services.hours.MAX_HOURS
