@@ -1,6 +1,6 @@
 from django.urls import path
 
-from volunteers import views
+from volunteers import match_views, views
 from volunteers.documents import views as document_views
 from volunteers.hours import views as hours_views
 
@@ -17,3 +17,4 @@ urlpatterns = [
 ]
 
 urlpatterns += hours_views.urlpatterns + document_views.urlpatterns
+urlpatterns += match_views.urlpatterns

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from volunteers import services
+from volunteers import match_views, services
 from volunteers.consents import CONSENT_TEXTS
 from volunteers.documents import views as document_views
 from volunteers.forms import AboutForm, ApplicationForm, AvailabilityForm, ConsentsForm, InterestsForm, slot_value
@@ -240,5 +240,6 @@ def dashboard(request):
         "upcoming": upcoming,
         **hours_views.dashboard_context(profile),
         **document_views.dashboard_context(profile),
+        **match_views.dashboard_context(profile),
     }
     return render(request, "volunteers/dashboard.html", context)

@@ -13,6 +13,7 @@ from tests.security.matrix_beneficiaries import ROWS as BENEFICIARY_ROWS
 from tests.security.matrix_core import ROWS as CORE_ROWS
 from tests.security.matrix_documents import ROWS as DOCUMENT_ROWS
 from tests.security.matrix_hours import ROWS as HOURS_ROWS
+from tests.security.matrix_matches_volunteer import ROWS as MATCH_VOLUNTEER_ROWS
 from tests.security.matrix_matching import ROWS as MATCHING_ROWS
 from tests.security.matrix_transfer import ROWS as TRANSFER_ROWS
 from tests.security.matrix_volunteer_admin import ROWS as VOLUNTEER_ADMIN_ROWS
@@ -65,4 +66,5 @@ ROWS = [
     *TRANSFER_ROWS,
     *BENEFICIARY_ROWS,
     *MATCHING_ROWS,
+    *MATCH_VOLUNTEER_ROWS,
 ]

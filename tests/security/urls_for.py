@@ -10,6 +10,7 @@ from tests.security import (
     matrix_beneficiaries,
     matrix_documents,
     matrix_hours,
+    matrix_matches_volunteer,
     matrix_matching,
     matrix_transfer,
     matrix_volunteer_admin,
@@ -92,6 +93,7 @@ for _module in (
     matrix_volunteer_admin,
     matrix_beneficiaries,
     matrix_matching,
+    matrix_matches_volunteer,
 ):
     for _prefix, _params in _module.PARAMETERS.items():
         PARAMETERS.setdefault(_prefix, {}).update(_params)

@@ -298,4 +298,4 @@ def test_totals_take_one_query_whatever_the_number_of_entries(short_task, django
 
 def test_an_unknown_grouping_is_a_programming_error():
     with pytest.raises(ValueError):
-        services.hours.totals(HoursEntry.objects.all(), "beneficiary")
+        services.hours.totals(HoursEntry.objects.all(), "weather")

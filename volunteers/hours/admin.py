@@ -26,7 +26,13 @@ from volunteers import services
 
 # hours_actions registers the approve and reject bulk actions when imported.
 from volunteers.hours.admin_actions import BULK_TYPE
-from volunteers.hours.admin_filters import HoursFilterSet, decided_entries, search_entries, volunteer_name
+from volunteers.hours.admin_filters import (
+    HoursFilterSet,
+    beneficiary_name,
+    decided_entries,
+    search_entries,
+    volunteer_name,
+)
 from volunteers.models import HoursEntry, HoursStatus
 from volunteers.services.hours import format_hours
 from volunteers.services.hours_flags import flag_reasons
@@ -79,6 +85,7 @@ class HoursIndexView(IndexView):
             ),
             Column("volunteer", label=_("Volunteer"), accessor=volunteer_name),
             Column("task_title", label=_("Task"), sort_key="task_title"),
+            Column("beneficiary", label=_("Beneficiary"), accessor=beneficiary_name),
             Column("hours", label=_("Hours"), sort_key="hours", accessor=hours_display),
             StatusColumn("status", label=_("Status"), sort_key="status"),
             FlagsColumn("flags", label=_("Unusual")),
@@ -107,8 +114,8 @@ class TotalsForm(forms.Form):
 
 
 class TotalsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
-    """Approved hours per volunteer, per task and per month: three grouped queries, however
-    many entries there are."""
+    """Approved hours per volunteer, per task, per beneficiary (hours of matches) and per
+    month: four grouped queries, however many entries there are."""
 
     model = HoursEntry
     permission_required = "view"
@@ -135,8 +142,9 @@ class TotalsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
                 period["date_to"] = form.cleaned_data["date_to"].isoformat()
         by_volunteer = services.hours.totals(entries, by="volunteer")
         by_task = services.hours.totals(entries, by="task")
+        by_beneficiary = services.hours.totals(entries, by="beneficiary")
         by_month = services.hours.totals(entries, by="month")
-        for grouping, rows in (("volunteer", by_volunteer), ("task", by_task)):
+        for grouping, rows in (("volunteer", by_volunteer), ("task", by_task), ("beneficiary", by_beneficiary)):
             for row in rows:
                 if row["key"]:
                     row["url"] = _listing_url({grouping: row["key"], **period})
@@ -147,6 +155,7 @@ class TotalsView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView
             form=form,
             by_volunteer=by_volunteer,
             by_task=by_task,
+            by_beneficiary=by_beneficiary,
             by_month=by_month,
             total=sum((row["hours"] for row in by_month), Decimal("0")),
         )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from core.filters import ModelChoiceFilter
-from volunteers.models import HoursEntry, HoursStatus, TaskPage
+from volunteers.models import Beneficiary, HoursEntry, HoursStatus, TaskPage
 from volunteers.permissions import profiles_visible_to
 from volunteers.services.hours_flags import ANY_FLAG, HoursFlag, flagged, with_flags
 
@@ -30,7 +30,15 @@ def volunteer_name(entry):
 
 def decided_entries(user):
     """The hours a person may see and decide on, with what the listing shows (the flags too)."""
-    return with_flags(HoursEntry.objects.visible_to(user).select_related("volunteer__user"))
+    entries = HoursEntry.objects.visible_to(user).select_related("volunteer__user", "match__need__beneficiary")
+    return with_flags(entries)
+
+
+def beneficiary_name(entry):
+    """Whom the hours helped, for hours of a match; empty for a task's hours. Staff only."""
+    if entry.match_id is None:
+        return ""
+    return entry.match.need.beneficiary.name
 
 
 def centre_tasks(request):
@@ -38,6 +46,12 @@ def centre_tasks(request):
     centre is the site it lives in, so the hours' own `centre` does the scoping)."""
     logged = HoursEntry.objects.visible_to(request.user).values("task")
     return TaskPage.objects.filter(pk__in=logged).order_by("title")
+
+
+def centre_beneficiaries(request):
+    """The beneficiaries of the person's centres that have hours logged on their matches."""
+    helped = HoursEntry.objects.visible_to(request.user).filter(match__isnull=False).values("match__need__beneficiary")
+    return Beneficiary.objects.visible_to(request.user).filter(pk__in=helped).order_by("name", "pk")
 
 
 def centre_volunteers(request):
@@ -78,6 +92,9 @@ class HoursFilterSet(WagtailFilterSet):
     )
     task = ModelChoiceFilter(label=_("Task"), queryset=centre_tasks)
     volunteer = ModelChoiceFilter(label=_("Volunteer"), queryset=centre_volunteers)
+    beneficiary = ModelChoiceFilter(
+        label=_("Beneficiary"), queryset=centre_beneficiaries, field_name="match__need__beneficiary"
+    )
     month = MonthFilter(label=_("Month"))
     date = django_filters.DateFromToRangeFilter(label=_("Date"), widget=DateRangePickerWidget)
     flag = django_filters.ChoiceFilter(
@@ -89,7 +106,7 @@ class HoursFilterSet(WagtailFilterSet):
 
     class Meta:
         model = HoursEntry
-        fields = ["status", "task", "volunteer", "month", "date", "flag"]
+        fields = ["status", "task", "volunteer", "beneficiary", "month", "date", "flag"]
 
     def filter_flag(self, queryset, name, value):
         return flagged(queryset, value) if value else queryset
@@ -106,12 +123,14 @@ def filtered_entries(request):
 
 
 def search_entries(entries, query):
-    """Every word must match the volunteer's first name, last name or e-mail, or the task."""
+    """Every word must match the volunteer's first name, last name or e-mail, the task (hours
+    of a match are titled "Stała pomoc: …") or the beneficiary helped."""
     for word in query.split()[:10]:
         entries = entries.filter(
             Q(volunteer__user__first_name__icontains=word)
             | Q(volunteer__user__last_name__icontains=word)
             | Q(volunteer__user__email__icontains=word)
             | Q(task_title__icontains=word)
+            | Q(match__need__beneficiary__name__icontains=word)
         )
     return entries

@@ -11,8 +11,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import ModelChoiceField
 from volunteers import services
+from volunteers.models import Match
 from volunteers.services.hours import QUARTER, format_hours
 
 # What people type for hours: "2", "1,5", "1.5", "0,25". Nothing else (no exponents, no
@@ -48,16 +48,17 @@ class HoursField(forms.DecimalField):
         return {}
 
 
-class TaskChoiceField(ModelChoiceField):
-    def label_from_instance(self, task):
-        return task.title
+# A match is offered as "stala-<pk>" next to the tasks' plain ids, so a form posted before
+# matches existed (or by an old page) still names its task the same way.
+MATCH_PREFIX = "stala-"
 
 
 class LogHoursForm(forms.Form):
-    """One session of work. Only the tasks the volunteer was accepted for are offered; the
-    service checks the rest (the day, the task's dates, the agreement for long work)."""
+    """One session of work, on a task the volunteer was accepted for or on one of their active
+    matches ("Stała pomoc"); only those are offered. The service checks the rest (the day,
+    the task's dates, the agreement for long work, the day's 24 hours)."""
 
-    task = TaskChoiceField(label=_("Task"), queryset=None, empty_label=_("Choose a task"))
+    task = forms.ChoiceField(label=_("Task"))
     date = forms.DateField(
         label=_("Date"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -75,11 +76,28 @@ class LogHoursForm(forms.Form):
         help_text=_("What you did, if you wish; the coordinator reads it."),
     )
 
-    def __init__(self, *args, tasks, **kwargs):
+    def __init__(self, *args, tasks, matches=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["task"].queryset = tasks
+        # Every choice and what it stands for, so a posted value never reaches the database.
+        self.work = {str(task.pk): task for task in tasks}
+        self.work.update({f"{MATCH_PREFIX}{match.pk}": match for match in matches})
+        task_choices = [(str(task.pk), task.title) for task in tasks]
+        match_choices = [(f"{MATCH_PREFIX}{match.pk}", services.hours.match_title(match)) for match in matches]
+        if match_choices:
+            field = self.fields["task"]
+            field.label = _("Task or regular help")
+            field.choices = [
+                ("", _("Choose a task or regular help")),
+                *([(_("Tasks"), task_choices)] if task_choices else []),
+                (_("Regular help"), match_choices),
+            ]
+        else:
+            self.fields["task"].choices = [("", _("Choose a task")), *task_choices]
         self.fields["date"].initial = timezone.localdate()
         self.fields["date"].widget.attrs["max"] = timezone.localdate().isoformat()
+
+    def clean_task(self):
+        return self.work[self.cleaned_data["task"]]
 
     def clean_hours(self):
         # The bounds in words with a decimal comma (Django's own message would say "0.25").
@@ -94,8 +112,9 @@ class LogHoursForm(forms.Form):
         """Log the session through the service; a refusal becomes an error at its field and
         None is returned, with everything typed still in the form."""
         data = self.cleaned_data
+        log = services.hours.log_match_hours if isinstance(data["task"], Match) else services.hours.log_hours
         try:
-            return services.hours.log_hours(volunteer, data["task"], data["date"], data["hours"], data["note"])
+            return log(volunteer, data["task"], data["date"], data["hours"], data["note"])
         except services.applications.ApplicationRefused as refusal:
             field = getattr(refusal, "field", "")
             self.add_error(field if field in self.fields else None, refusal.message)

@@ -39,18 +39,25 @@ def hours_page(request):
     profile = services.profile.own_profile(request.user)
     if profile is None:
         return render(request, "volunteers/hours/index.html", {"profile": None})
-    tasks = services.hours.loggable_tasks(profile)
-    form = LogHoursForm(request.POST if request.method == "POST" else None, tasks=tasks)
+    task_list = list(services.hours.loggable_tasks(profile))
+    matches = list(services.hours.loggable_matches(profile))
+    form = LogHoursForm(
+        request.POST if request.method == "POST" else None,
+        tasks=task_list,
+        matches=matches,
+        # The match page's "log hours of this help" link chooses it already.
+        initial={"task": request.GET.get("task", "")},
+    )
     if request.method == "POST" and form.is_valid() and form.save(profile) is not None:
         messages.success(request, _("Thank you! Your hours have been sent to the coordinator for approval."))
         return redirect("volunteers:hours")
     entries = HoursEntry.objects.filter(volunteer=profile)
     page_obj = Paginator(entries, ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
-    task_list = list(tasks)
     context = {
         "profile": profile,
         "form": form,
         "tasks": task_list,
+        "matches": matches,
         # Said up front: the service refuses hours on these until the agreement is signed.
         "awaiting_agreement": [task for task in task_list if services.documents.agreement_missing(profile, task)],
         "page_obj": page_obj,

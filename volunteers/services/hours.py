@@ -1,4 +1,5 @@
-"""Hours: a volunteer logs a session, the task's centre approves or rejects it.
+"""Hours: a volunteer logs a session on a task or on an active match (one-to-one help), the
+task's or the match's centre approves or rejects it, the same way for both.
 
 One function per transition of `HoursStatus`; each checks the actor and the current state.
 Refusals are `HoursRefused` (an `ApplicationRefused`) naming the form field they concern, so
@@ -16,16 +17,27 @@ profile row first, so two requests for the same person are checked one after the
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.audit import record
 from accounts.models import AuditKind
 from accounts.permissions import centres_for
-from volunteers.models import Application, ApplicationStatus, HoursEntry, HoursStatus, TaskKind, VolunteerProfile
+from volunteers.models import (
+    Application,
+    ApplicationStatus,
+    HoursEntry,
+    HoursStatus,
+    Match,
+    MatchStatus,
+    TaskKind,
+    VolunteerProfile,
+)
 from volunteers.models.hours import format_hours
 from volunteers.roles import VOLUNTEERING_STAFF
 from volunteers.services.applications import ApplicationRefused
@@ -56,6 +68,25 @@ def loggable_tasks(volunteer):
     return TaskPage.objects.filter(pk__in=accepted).order_by("start_date", "title")
 
 
+def loggable_matches(volunteer):
+    """Matches the volunteer may log hours on: their active ones."""
+    return (
+        Match.objects.filter(volunteer=volunteer, status=MatchStatus.ACTIVE)
+        .select_related("need__beneficiary__district", "centre")
+        .order_by("answered_at", "pk")
+    )
+
+
+def match_title(match):
+    """How hours of one-to-one help are named wherever hours are shown, the certificate
+    included: what and where, never who. Stored in the site's language, like a task's title."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _("Regular help: %(category)s, %(district)s") % {
+            "category": match.need.get_category_display(),
+            "district": match.need.beneficiary.district.name,
+        }
+
+
 def log_hours(volunteer, task, date, hours, note=""):
     """Record a session; it waits for the coordinator's approval.
 
@@ -65,14 +96,9 @@ def log_hours(volunteer, task, date, hours, note=""):
     """
     if not Application.objects.filter(volunteer=volunteer, task=task, status=ApplicationStatus.ACCEPTED).exists():
         raise HoursRefused(_("You can log hours only for a task you have been accepted for."), "task")
-    if date > timezone.localdate():
-        raise HoursRefused(_("You cannot log hours for a day that has not come yet."), "date")
+    _check_not_future(date)
     _check_task_day(task, date)
-    hours = Decimal(hours)
-    if not hours.is_finite() or not MIN_HOURS <= hours <= MAX_HOURS:
-        raise HoursRefused(_("Enter between 0.25 and 24 hours."), "hours")
-    if hours % QUARTER:
-        raise HoursRefused(_("Enter the hours in quarters of an hour, e.g. 1,25, 1,5 or 2."), "hours")
+    hours = _checked_hours(hours)
     if agreement_missing(volunteer, task):
         raise HoursRefused(
             _("This work lasts more than 30 days: it can start once your signed agreement is recorded by the centre."),
@@ -80,16 +106,7 @@ def log_hours(volunteer, task, date, hours, note=""):
         )
     with transaction.atomic():
         _lock_volunteer(volunteer.pk)
-        logged = _hours_on(volunteer.pk, date, COUNTED)
-        if logged + hours > MAX_HOURS:
-            raise HoursRefused(
-                _(
-                    "You have already logged %(logged)s h on this day; with these it would be more than 24 hours. "
-                    "Correct the number or take back an entry you logged twice."
-                )
-                % {"logged": format_hours(logged)},
-                "hours",
-            )
+        _check_day_total(volunteer, date, hours)
         limit = task_duration(task)
         if limit is not None:
             on_task = _hours_on_task(volunteer.pk, task.pk, COUNTED)
@@ -114,6 +131,72 @@ def log_hours(volunteer, task, date, hours, note=""):
             date=date,
             hours=hours,
             note=note,
+        )
+
+
+def log_match_hours(volunteer, match, date, hours, note=""):
+    """Record a session of one-to-one help; it waits for the match's centre to approve it.
+
+    Refused unless the match is the volunteer's and active, the day is neither before they
+    accepted it nor in the future, and the hours fit the day (24 h across everything). The
+    entry names the help, not the person (`match_title`).
+    """
+    if match.volunteer_id != volunteer.pk:
+        raise HoursRefused(_("You can log hours only of help you are giving."), "task")
+    _check_not_future(date)
+    hours = _checked_hours(hours)
+    with transaction.atomic():
+        # The volunteer's row first, as leaving a match locks it: an entry and a "leave"
+        # at the same moment are served one after the other.
+        _lock_volunteer(volunteer.pk)
+        match = Match.objects.select_related("need__beneficiary__district").get(pk=match.pk)
+        if match.status != MatchStatus.ACTIVE:
+            raise HoursRefused(_("This help is no longer active: hours can be logged only on active help."), "task")
+        if match.answered_at is not None and date < timezone.localdate(match.answered_at):
+            raise HoursRefused(
+                _("You accepted this help on %(date)s: log hours from that day on.")
+                % {"date": date_format(timezone.localdate(match.answered_at), "SHORT_DATE_FORMAT")},
+                "date",
+            )
+        _check_day_total(volunteer, date, hours)
+        return HoursEntry.objects.create(
+            volunteer=volunteer,
+            match=match,
+            task=None,
+            task_title=match_title(match),
+            centre_id=match.centre_id,
+            date=date,
+            hours=hours,
+            note=note,
+        )
+
+
+def _check_not_future(date):
+    if date > timezone.localdate():
+        raise HoursRefused(_("You cannot log hours for a day that has not come yet."), "date")
+
+
+def _checked_hours(hours):
+    hours = Decimal(hours)
+    if not hours.is_finite() or not MIN_HOURS <= hours <= MAX_HOURS:
+        raise HoursRefused(_("Enter between 0.25 and 24 hours."), "hours")
+    if hours % QUARTER:
+        raise HoursRefused(_("Enter the hours in quarters of an hour, e.g. 1,25, 1,5 or 2."), "hours")
+    return hours
+
+
+def _check_day_total(volunteer, date, hours):
+    """At most 24 hours of one person on one day, tasks and matches of every centre together;
+    call with the volunteer's row locked."""
+    logged = _hours_on(volunteer.pk, date, COUNTED)
+    if logged + hours > MAX_HOURS:
+        raise HoursRefused(
+            _(
+                "You have already logged %(logged)s h on this day; with these it would be more than 24 hours. "
+                "Correct the number or take back an entry you logged twice."
+            )
+            % {"logged": format_hours(logged)},
+            "hours",
         )
 
 
@@ -262,9 +345,11 @@ def approved_total(entries):
 
 
 def totals(entries, by):
-    """Approved hours grouped `by` "volunteer", "task" or "month": a list of dicts with
-    `key` (profile id, task id or first day of the month), `label`, `hours` and `sessions`,
-    in one query whatever the number of rows."""
+    """Approved hours grouped `by` "volunteer", "task", "beneficiary" or "month": a list of
+    dicts with `key` (profile, task or beneficiary id, or first day of the month), `label`,
+    `hours` and `sessions`, in one query whatever the number of rows. Per beneficiary counts
+    the hours of matches only (tasks help no one person); it names people, so only staff
+    screens, on their own centre's entries, ask for it."""
     approved = entries.filter(status=HoursStatus.APPROVED)
     if by == "volunteer":
         rows = approved.values(
@@ -285,6 +370,18 @@ def totals(entries, by):
         return [
             {"key": row["task"], "label": row["task_title"], "hours": row["hours"], "sessions": row["sessions"]}
             for row in rows.order_by("-hours", "task_title")
+        ]
+    if by == "beneficiary":
+        rows = approved.filter(match__isnull=False).values("match__need__beneficiary", "match__need__beneficiary__name")
+        rows = rows.annotate(hours=Sum("hours"), sessions=Count("pk")).order_by("-hours", "match__need__beneficiary")
+        return [
+            {
+                "key": row["match__need__beneficiary"],
+                "label": row["match__need__beneficiary__name"],
+                "hours": row["hours"],
+                "sessions": row["sessions"],
+            }
+            for row in rows
         ]
     if by == "month":
         rows = approved.annotate(month=TruncMonth("date")).values("month")

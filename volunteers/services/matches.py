@@ -68,7 +68,10 @@ def _lock(match):
     if match.volunteer_id:
         VolunteerProfile.objects.select_for_update().get(pk=match.volunteer_id)
     Need.objects.select_for_update().get(pk=match.need_id)
-    return Match.objects.select_for_update().select_related("need__beneficiary", "volunteer__user").get(pk=match.pk)
+    # Only the match's own row: PostgreSQL refuses FOR UPDATE on the nullable side of the
+    # outer join to the volunteer (and the other rows are locked above already).
+    matches = Match.objects.select_for_update(of=("self",)).select_related("need__beneficiary", "volunteer__user")
+    return matches.get(pk=match.pk)
 
 
 def _reopen(need):

@@ -18,6 +18,7 @@ from django.utils.translation import gettext
 
 from core.pdf import PdfUnavailable
 from volunteers.models import (
+    LIVE_STATES,
     Agreement,
     Application,
     ApplicationStatus,
@@ -25,9 +26,15 @@ from volunteers.models import (
     Clearance,
     HoursEntry,
     HoursStatus,
+    Match,
+    MatchStatus,
     TaskPage,
 )
+from volunteers.reasons import describe, from_stored
+from volunteers.services import matches as match_services
+from volunteers.services import matching
 from volunteers.services.applications import _promote_next
+from volunteers.services.hours import match_title
 
 EXPORT_FILENAME = "pomost-moje-dane.zip"
 MISSING_PDFS_FILENAME = "brakujace-pliki-pdf.txt"
@@ -151,6 +158,7 @@ def own_data(profile):
             }
             for entry in hours
         ],
+        "matches": _matches(profile),
         "agreements": [
             {
                 "task": agreement.task.title if agreement.task else None,
@@ -166,6 +174,41 @@ def own_data(profile):
             for agreement in agreements
         ],
     }
+
+
+def _matches(profile):
+    """The volunteer's matches as they know them: what and where, the state and its dates,
+    their own answers and the outcome; of the beneficiary only the permitted contact of an
+    active match, exactly what the match page shows them."""
+    matches = (
+        Match.objects.filter(volunteer=profile)
+        .select_related("need__beneficiary__district", "centre__site")
+        .order_by("proposed_at", "pk")
+    )
+    labels = {}
+    rows = []
+    for match in matches:
+        if match.reasons and match.centre_id not in labels:
+            labels[match.centre_id] = matching.load_labels(match.centre)
+        rows.append(
+            {
+                "help": match_title(match),
+                "category": match.need.category,
+                "district": match.need.beneficiary.district.name,
+                "centre": _centre(match.centre),
+                "status": match.status,
+                "reasons": [describe(reason, labels.get(match.centre_id)) for reason in from_stored(match.reasons)],
+                "proposed_at": _iso(match.proposed_at),
+                "answered_at": _iso(match.answered_at),
+                "decline_reason": match.decline_reason,
+                "ended_at": _iso(match.ended_at),
+                "outcome": match.outcome,
+                "outcome_note": match.outcome_note,
+                "cancel_reason": match.cancel_reason,
+                "contact": match.permitted_contact,
+            }
+        )
+    return rows
 
 
 def export_own_data(profile):
@@ -218,7 +261,8 @@ def release_volunteer(profile):
     """What must happen before a volunteer profile is deleted, whichever way it goes.
 
     Places the volunteer held are handed to the waiting list (the next volunteer is told),
-    hours nobody approved are deleted, and approved hours lose the volunteer's own note:
+    proposed matches are declined and active ones left (their needs reopen), hours nobody
+    approved are deleted, and approved hours lose the volunteer's own note:
     only the figures stay. Called by the `pre_delete` receiver, inside the deletion's
     transaction, before any row is gone.
     """
@@ -229,6 +273,14 @@ def release_volunteer(profile):
         # Locked as every transition locks it, so a coordinator accepting at the same moment
         # waits; the freed place goes to the waiting list as when someone withdraws.
         _promote_next(TaskPage.objects.select_for_update().get(pk=task_id))
+    # Live matches end as the volunteer's own answer would end them, so each need is open
+    # again for someone else rather than held by a match without a volunteer.
+    reason = gettext("The volunteer deleted their volunteer profile.")
+    for match in Match.objects.filter(volunteer=profile, status__in=LIVE_STATES):
+        if match.status == MatchStatus.PROPOSED:
+            match_services.decline(match, profile, reason)
+        else:
+            match_services.leave(match, profile, reason)
     HoursEntry.objects.filter(volunteer=profile).exclude(status=HoursStatus.APPROVED).delete()
     HoursEntry.objects.filter(volunteer=profile, status=HoursStatus.APPROVED).update(note="")
 
