@@ -2,7 +2,8 @@
 
 Each app owns its demo data (accounts.demo, volunteers.demo, home.demo); this module, at the
 top of the layering, runs them in order inside one transaction: the administrator, the
-centres' sites and pages, their staff, then volunteering, which needs all three. A feature
+centres' sites and pages, their staff, then volunteering, which needs all three, and last
+one-to-one help (beneficiaries, the matching pool, matches), which needs the volunteers. A feature
 adds its demo data by appending a function that takes the DemoBuilder and counts what it creates in
 `builder.created[label]` for the summary; `builder.sites["jaslo"]` and
 `builder.sites["pulawy"]` give it the centres built before, and `builder.with_users` says
@@ -12,7 +13,7 @@ whether it may create accounts.
 from accounts.demo import staff, users
 from home.demo import jaslo, pulawy
 from home.demo.builder import DemoBuilder
-from volunteers.demo import people, tasks
+from volunteers.demo import matching, people, tasks
 
 SECTIONS = [
     users.build,
@@ -21,6 +22,7 @@ SECTIONS = [
     staff.build,
     tasks.build,
     people.build,
+    matching.build,
 ]
 
 

@@ -30,6 +30,7 @@ from volunteers.models import (
     ClearanceKind,
     ClearanceResult,
     ConsentKind,
+    DisabilityKind,
     District,
     HoursStatus,
     Language,
@@ -43,6 +44,8 @@ from volunteers.services.clearances import add_months, clearance_expiry
 
 MORNING, AFTERNOON, EVENING = "morning", "afternoon", "evening"
 VALID_CHECKS, EXPIRED_CHECKS = "valid", "expired"
+# Valid today but expiring within weeks: enough for a task now, not for help starting later.
+EXPIRING_CHECKS = "expiring"
 
 SWIETLICA = "Pomoc w świetlicy wsparcia dziennego"
 ZBIORKA = "Zbiórka „Pomóż dzieciom przetrwać zimę”"
@@ -68,7 +71,7 @@ class Person:
     slots: tuple = ()
     driving: bool = False
     languages: tuple = ()  # names from the seeded language list
-    checks: str = ""  # VALID_CHECKS or EXPIRED_CHECKS: child-protection checks by the centre
+    checks: str = ""  # VALID_, EXPIRING_ or EXPIRED_CHECKS: child-protection checks by the centre
     guardian: str = ""  # a minor's legal guardian
     # (task title, status, decline reason); in order: accepted ones fill places first.
     applications: tuple = ()
@@ -76,6 +79,13 @@ class Person:
     hours: tuple = ()
     # (task title, signed): the written agreement for work over 30 days.
     agreements: tuple = ()
+    # For the matching pool (volunteers.demo.matching): the opt-in to regular one-to-one help,
+    # self-declared gender, experience with disabilities (names from the seeded list) and how
+    # many people or families they can help at once.
+    regular_help: bool = False
+    gender: str = ""
+    experience: tuple = ()
+    max_concurrent: int = 2
 
 
 PEOPLE = {
@@ -238,7 +248,7 @@ class _CentreDemo:
         profile = self._profile(user, person)
         self.builder.created["volunteer"] += 1
         if person.checks:
-            self._checks(profile, expired=person.checks == EXPIRED_CHECKS)
+            self._checks(profile, person.checks)
         for title, status, reason in person.applications:
             self._application(profile, title, status, reason)
         if self.coordinator is None:
@@ -260,7 +270,9 @@ class _CentreDemo:
             address=f"ul. Słoneczna {person.age}, {self.centre.postal_code} {self.centre.city}".strip(),
             driving_licence=person.driving,
             has_car=person.driving,
-            max_concurrent=2,
+            max_concurrent=person.max_concurrent,
+            regular_help=person.regular_help,
+            gender=person.gender,
             guardian_name=person.guardian if minor else "",
             guardian_email=f"opiekun.{user.email}" if minor else "",
             guardian_consent_at=now if minor else None,
@@ -269,15 +281,18 @@ class _CentreDemo:
         )
         profile.skills.set([self.skills[name] for name in person.skills if name in self.skills])
         profile.languages.set(Language.objects.filter(name__in=person.languages))
+        profile.disability_experience.set(DisabilityKind.objects.filter(name__in=person.experience))
         profile.districts.set([self.districts[name] for name in person.districts if name in self.districts])
         services.profile.save_availability(profile, person.slots)
         for kind in (ConsentKind.DATA_PROCESSING, ConsentKind.CONTACT_EMAIL):
             profile.consents.create(kind=kind, text_version=CONSENT_VERSION, given_at=now)
         return profile
 
-    def _checks(self, profile, *, expired):
-        """All four checks, "clear"; expired ones were made just over a validity period ago."""
-        months = self.centre.clearance_valid_months + 1 if expired else 0
+    def _checks(self, profile, state):
+        """All four checks, "clear"; expired ones were made just over a validity period ago,
+        expiring ones a month less than a period ago (they lapse within about ten days)."""
+        valid_months = self.centre.clearance_valid_months
+        months = {VALID_CHECKS: 0, EXPIRING_CHECKS: valid_months - 1, EXPIRED_CHECKS: valid_months + 1}[state]
         checked_on = add_months(self.today, -months) - datetime.timedelta(days=21)
         for kind in ClearanceKind:
             result = ClearanceResult.NOT_APPLICABLE if kind == ClearanceKind.RESIDENCE_STATEMENT else None
