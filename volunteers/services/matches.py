@@ -68,7 +68,11 @@ def _lock(match):
     if match.volunteer_id:
         VolunteerProfile.objects.select_for_update().get(pk=match.volunteer_id)
     Need.objects.select_for_update().get(pk=match.need_id)
-    return Match.objects.select_for_update().select_related("need__beneficiary", "volunteer__user").get(pk=match.pk)
+    return (
+        Match.objects.select_for_update(of=("self",))
+        .select_related("need__beneficiary", "volunteer__user")
+        .get(pk=match.pk)
+    )
 
 
 def _reopen(need):
