@@ -134,6 +134,7 @@ def test_centre_details_are_edited_in_the_admin_settings(jaslo, editor_client, c
             "opening_hours": "pon.–pt. 8:00–16:00",
             "bip_url": "https://bip.example.org/",
             "min_volunteer_age": "13",
+            "min_matching_age": "18",
             "clearance_valid_months": "12",
         },
     )
