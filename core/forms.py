@@ -1,5 +1,7 @@
 """Form fields for ids, shared by the forms and filters of every app (see core.numbers)."""
 
+from decimal import Decimal
+
 from django import forms
 from django.db import models
 
@@ -19,3 +21,33 @@ class IdChoiceMixin:
 
 class ModelChoiceField(IdChoiceMixin, forms.ModelChoiceField):
     """Django's ModelChoiceField with the id bounded."""
+
+
+class PolishDecimalField(forms.DecimalField):
+    """A number as people in Poland write it: "1 234,56" as well as "1234.56".
+
+    Spaces (also the non-breaking ones a copied table brings) group thousands and a comma is
+    the decimal mark; the value is a Decimal, never a float. Too many digits or decimals is a
+    message at the field, not an error further on."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.replace("\u00a0", "").replace("\u202f", "").replace(" ", "").replace(",", ".")
+            value = value.removesuffix("zł").removesuffix("%")
+        return super().to_python(value)
+
+
+class MoneyField(PolishDecimalField):
+    """Złoty to the grosz, up to ten million złoty a line."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_digits", 12)
+        kwargs.setdefault("decimal_places", 2)
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"}))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        # "9000" and "9000,00" are the same amount and must give the same checksum.
+        value = super().clean(value)
+        return value.quantize(Decimal("0.01")) if value is not None else None

@@ -13,6 +13,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Uploaded and generated images go to a throw-away folder, served by the test server.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="pomost-test-media-"))
 SERVE_MEDIA = True
+PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="pomost-test-private-"))
+STORAGES["private"]["OPTIONS"]["location"] = PRIVATE_MEDIA_ROOT  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files straight from the app folders; no collectstatic before tests.
 WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,48 @@
+"""NGO open calls: organisations, calls (pages) and the offers written to them."""
+
+from .calls import (
+    CallDocument,
+    CallIndexPage,
+    CallPage,
+    CallProgress,
+    CallState,
+    Criterion,
+    PublicTask,
+    RequiredAttachment,
+    TaskForm,
+    deadline_problem,
+)
+from .offers import Attachment, Offer, OfferCounter, OfferVersion
+from .organisations import (
+    Invitation,
+    LegalForm,
+    MemberRole,
+    Membership,
+    Organisation,
+    Representative,
+    Verification,
+)
+
+__all__ = [
+    "Attachment",
+    "CallDocument",
+    "CallIndexPage",
+    "CallPage",
+    "CallProgress",
+    "CallState",
+    "Criterion",
+    "Invitation",
+    "LegalForm",
+    "MemberRole",
+    "Membership",
+    "Offer",
+    "OfferCounter",
+    "OfferVersion",
+    "Organisation",
+    "PublicTask",
+    "Representative",
+    "RequiredAttachment",
+    "TaskForm",
+    "Verification",
+    "deadline_problem",
+]
