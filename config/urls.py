@@ -31,6 +31,7 @@ urlpatterns = [
     path("konto/", include("allauth.urls")),
     path("szukaj/", search_views.search, name="search"),
     path("wolontariat/", include("volunteers.urls")),
+    path("", include("ngo_grants.urls")),
     path("kanal/rss/", NewsRssFeed(), name="news_rss"),
     path("kanal/atom/", NewsAtomFeed(), name="news_atom"),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -28,6 +28,12 @@ ACTORS = [
     # applications, hours and agreement the rows point at; "volunteer2" applied to centre B.
     "volunteer",
     "volunteer2",
+    # Members of organisations (NGOs): "ngo_admin" and "ngo_editor" are the administrator and
+    # the editor of the organisation whose offers the rows point at; "ngo_other" administers
+    # another organisation.
+    "ngo_admin",
+    "ngo_editor",
+    "ngo_other",
     *[f"{role}@A" for role in STAFF_ROLES],
     *[f"{role}@B" for role in STAFF_ROLES],
     "superuser",
@@ -71,8 +77,9 @@ def expectations(default=None, **overrides):
 
     Group keywords: staff (all staff roles of both centres), staff_a, staff_b, users
     (resident + unverified), residents (signed-in people without a staff role: resident,
-    volunteer, volunteer2), volunteers (volunteer, volunteer2), and any role name (both
-    centres); single actors are spelled with "_at_": editor_at_A="ok".
+    volunteer, volunteer2 and the NGO members), volunteers (volunteer, volunteer2), ngo
+    (ngo_admin, ngo_editor, ngo_other), and any role name (both centres); single actors are
+    spelled with "_at_": editor_at_A="ok".
     """
     result = dict.fromkeys(ACTORS, default)
     groups = {
@@ -80,11 +87,12 @@ def expectations(default=None, **overrides):
         "staff_a": [a for a in ACTORS if a.endswith("@A")],
         "staff_b": [a for a in ACTORS if a.endswith("@B")],
         "users": ["resident", "unverified"],
-        "residents": ["resident", "volunteer", "volunteer2"],
+        "residents": ["resident", "volunteer", "volunteer2", "ngo_admin", "ngo_editor", "ngo_other"],
         "volunteers": ["volunteer", "volunteer2"],
+        "ngo": ["ngo_admin", "ngo_editor", "ngo_other"],
         **{role: [f"{role}@A", f"{role}@B"] for role in STAFF_ROLES},
     }
-    for key in ["staff", "staff_a", "staff_b", "users", "residents", "volunteers", *STAFF_ROLES]:
+    for key in ["staff", "staff_a", "staff_b", "users", "residents", "volunteers", "ngo", *STAFF_ROLES]:
         if key in overrides:
             value = overrides.pop(key)
             for actor in groups[key]:

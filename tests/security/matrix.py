@@ -15,6 +15,7 @@ from tests.security.matrix_documents import ROWS as DOCUMENT_ROWS
 from tests.security.matrix_hours import ROWS as HOURS_ROWS
 from tests.security.matrix_matches_volunteer import ROWS as MATCH_VOLUNTEER_ROWS
 from tests.security.matrix_matching import ROWS as MATCHING_ROWS
+from tests.security.matrix_offers import ROWS as OFFER_ROWS
 from tests.security.matrix_transfer import ROWS as TRANSFER_ROWS
 from tests.security.matrix_volunteer_admin import ROWS as VOLUNTEER_ADMIN_ROWS
 from tests.security.matrix_volunteers import ROWS as VOLUNTEER_ROWS
@@ -67,4 +68,5 @@ ROWS = [
     *BENEFICIARY_ROWS,
     *MATCHING_ROWS,
     *MATCH_VOLUNTEER_ROWS,
+    *OFFER_ROWS,
 ]

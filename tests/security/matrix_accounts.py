@@ -12,7 +12,9 @@ WITH_TOTP = expectations(REDIRECT, visitor=LOGIN, unverified=LOGIN, residents=DE
 NO_RECOVERY_CODES = expectations(DENIED, visitor=LOGIN, unverified=LOGIN)
 
 # People without TOTP are sent on to set it up.
-NO_TOTP_REDIRECT = dict.fromkeys(["resident", "volunteer", "volunteer2"], REDIRECT)
+NO_TOTP_REDIRECT = dict.fromkeys(
+    ["resident", "volunteer", "volunteer2", "ngo_admin", "ngo_editor", "ngo_other"], REDIRECT
+)
 
 ROWS = [
     Row("konto/", None, SIGNED_IN),

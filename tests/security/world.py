@@ -123,7 +123,42 @@ def build_world():
     objects["centre_role_a"] = CentreRole.objects.get(centre=centre_a, role="editor")
     objects["audit_entry_a"] = AuditEntry.objects.filter(centre=centre_a).first()
     add_volunteering(world)
+    add_ngo(world)
     return world
+
+
+def add_ngo(world):
+    """Open calls of both centres and two organisations: "ngo_admin" and "ngo_editor" run the
+    one that wrote a draft offer to centre A's call (and that centre A verified); "ngo_other"
+    administers another one. Names carry centre A's marker, so a listing that leaks them to
+    centre B's staff fails the matrix."""
+    from ngo_grants.models import MemberRole, Offer
+    from tests.ngo_grants import add_member, complete_draft, make_call, make_call_index, make_organisation
+
+    objects, users = world.objects, world.users
+    for key, site in (("a", world.site_a), ("b", world.site_b)):
+        index = make_call_index(site)
+        objects[f"call_index_{key}"] = index
+        call = make_call(index, f"Konkurs {marker(key)}", slug=f"konkurs-{key}")
+        objects[f"call_{key}"] = call
+        objects[f"public_task_{key}"] = call.tasks.get()
+    users["ngo_admin"] = make_user(f"ngo.admin.{marker('a')}@example.org")
+    users["ngo_editor"] = make_user(f"ngo.editor.{marker('a')}@example.org")
+    users["ngo_other"] = make_user("ngo.inna@example.org")
+    organisation = make_organisation(users["ngo_admin"], name=f"Stowarzyszenie {marker('a')}", centres=[world.centre_a])
+    add_member(organisation, users["ngo_editor"], MemberRole.EDITOR)
+    objects["organisation_a"] = organisation
+    objects["organisation_other"] = make_organisation(users["ngo_other"], name="Fundacja Inna", number=1)
+    task = world.public_task_a
+    objects["offer_a"] = Offer.objects.create(
+        call=world.call_a,
+        task=task,
+        organisation=organisation,
+        centre=world.centre_a,
+        created_by=users["ngo_editor"],
+        title=f"Oferta {marker('a')}",
+        draft=complete_draft(task),
+    )
 
 
 def add_volunteering(world):

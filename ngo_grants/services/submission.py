@@ -1,0 +1,147 @@
+"""Submitting and withdrawing offers: decided on the server, once, under a lock.
+
+Two clicks, two tabs or two members submitting the same offer give one submission: the offer
+row is locked and its state checked under the lock. Whether the window is open is decided by
+the server's clock, read after the lock is taken, and everything the submission writes (the
+number, the frozen version, the state) commits together or not at all, so an offer racing the
+deadline is either submitted with a time before it or refused with a message that says why.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from ngo_grants.models import Offer, OfferCounter, OfferVersion
+from ngo_grants.permissions import can_write_offers
+from ngo_grants.sections import checksum, validate_draft
+from ngo_grants.workflow import OfferStatus, can
+
+
+@dataclass
+class SubmissionRefused(Exception):
+    """The offer was not submitted; `message` says why and `problems` lists what to correct."""
+
+    message: str
+    problems: list = field(default_factory=list)
+
+    def __str__(self):
+        return self.message
+
+
+class AlreadySubmitted(SubmissionRefused):
+    """A second submission of the same offer (a double click): the first one stands."""
+
+
+def _locked(offer):
+    return (
+        Offer.objects.select_for_update(of=("self",))
+        .select_related("call", "task", "organisation", "centre")
+        .get(pk=offer.pk)
+    )
+
+
+def window_problem(call, now):
+    """Why `call` does not take offers at `now`, or None."""
+    if call.is_open(now):
+        return None
+    moment = formats.date_format(timezone.localtime(call.closes_at), "j E Y, H:i")
+    if now < call.opens_at:
+        opens = formats.date_format(timezone.localtime(call.opens_at), "j E Y, H:i")
+        return _("Offers to this call are accepted from %(opens)s.") % {"opens": opens}
+    return _("The deadline for offers passed on %(deadline)s; the offer was not submitted.") % {"deadline": moment}
+
+
+def submit_offer(offer, *, user, now=None):
+    """Submit `offer` for `user`; returns the submitted offer or raises `SubmissionRefused`.
+
+    `now` is for the demo data only (offers submitted in the past); everyone else gets the
+    server's time, read once the offer is locked."""
+    with transaction.atomic():
+        offer = _locked(offer)
+        if not can_write_offers(user, offer.organisation):
+            raise PermissionDenied
+        if offer.status == OfferStatus.SUBMITTED:
+            raise AlreadySubmitted(_("This offer was already submitted as no. %(number)s.") % {"number": offer.number})
+        if not can("submit", offer.status):
+            raise SubmissionRefused(_("A withdrawn offer cannot be submitted again; write a new one."))
+        now = now or timezone.now()
+        problem = window_problem(offer.call, now)
+        if problem:
+            raise SubmissionRefused(problem)
+        if not offer.organisation.is_verified_by(offer.centre):
+            raise SubmissionRefused(
+                _(
+                    "%(centre)s has not verified your organisation yet. The offer is saved; ask the centre "
+                    "to verify the organisation before the deadline."
+                )
+                % {"centre": offer.centre}
+            )
+        attachments = list(offer.attachments.select_related("required"))
+        content, problems = validate_draft(offer, attachments=attachments)
+        if problems:
+            raise SubmissionRefused(_("The offer has things to correct before it can be submitted."), problems)
+        counter, _created = OfferCounter.objects.get_or_create(call=offer.call)
+        counter = OfferCounter.objects.select_for_update().get(pk=counter.pk)
+        counter.last += 1
+        counter.save(update_fields=["last"])
+        offer.number = f"{offer.call.year}/{offer.call_id}/{counter.last:03d}"
+        content.update(
+            number=offer.number,
+            submitted_at=now.isoformat(),
+            attachments=[
+                {
+                    "name": attachment.original_name,
+                    "required": attachment.required.name if attachment.required else "",
+                    "description": attachment.description,
+                    "size": attachment.size,
+                    "sha256": attachment.sha256,
+                }
+                for attachment in attachments
+            ],
+        )
+        version_number = offer.versions.count() + 1
+        OfferVersion.objects.create(
+            offer=offer, number=version_number, content=content, checksum=checksum(content), created_by=user
+        )
+        offer.status = OfferStatus.SUBMITTED
+        offer.submitted_at = now
+        offer.submitted_by = user
+        offer.title = content["sections"]["basic"]["title"]
+        budget = content["budget"]
+        offer.total_cost, offer.grant_requested, offer.own_contribution = (
+            budget["total"],
+            budget["grant"],
+            budget["other"],
+        )
+        offer.save()
+        transaction.on_commit(lambda: _confirm(offer.pk))
+    offer.refresh_from_db()
+    return offer
+
+
+def _confirm(offer_id):
+    from ngo_grants.tasks import send_submission_confirmation
+
+    send_submission_confirmation.enqueue(offer_id)
+
+
+def withdraw_offer(offer, *, user, now=None):
+    """Withdraw a submitted offer before the deadline; the organisation may then write a new one."""
+    with transaction.atomic():
+        offer = _locked(offer)
+        if not can_write_offers(user, offer.organisation):
+            raise PermissionDenied
+        if not can("withdraw", offer.status):
+            raise SubmissionRefused(_("Only a submitted offer can be withdrawn."))
+        now = now or timezone.now()
+        if not offer.call.is_open(now):
+            raise SubmissionRefused(
+                _("After the deadline an offer can no longer be withdrawn here; write to the centre.")
+            )
+        offer.status = OfferStatus.WITHDRAWN
+        offer.withdrawn_at = now
+        offer.save(update_fields=["status", "withdrawn_at"])
+    return offer

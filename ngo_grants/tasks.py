@@ -1,0 +1,43 @@
+"""Background jobs of open calls (django-tasks): e-mails to organisations.
+
+They run after the transaction commits and take only ids; each writes its mail into the
+outbox (core.mail), which delivers it and retries while the mail server is down.
+"""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from core import mail
+from ngo_grants.models import Offer
+
+
+def send_email(to, subject, template, context, centre):
+    """The one way open-call mails are written: text with an HTML alternative, from the centre."""
+    text = render_to_string(f"ngo_grants/email/{template}.txt", context)
+    html = render_to_string(f"ngo_grants/email/{template}.html", context)
+    mail.send(to=to, subject=subject, text=text, html=html, sender_name=centre.display_name, site_id=centre.site_id)
+
+
+@task()
+def send_submission_confirmation(offer_id):
+    """To the member who submitted and to the organisation's address: the number, the time,
+    the checksum and where to download the confirmation."""
+    offer = Offer.objects.select_related("call", "organisation", "centre__site", "submitted_by").get(pk=offer_id)
+    version = offer.latest_version()
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Offer no. %(number)s submitted: %(call)s") % {"number": offer.number, "call": offer.call.title}
+        context = {
+            "offer": offer,
+            "version": version,
+            "centre": offer.centre,
+            "offer_url": offer.centre.site.root_url + reverse("ngo_grants:offer", args=[offer.pk]),
+        }
+        recipients = {offer.organisation.email}
+        if offer.submitted_by and offer.submitted_by.email:
+            recipients.add(offer.submitted_by.email)
+        for address in sorted(recipients):
+            send_email(address, subject, "offer_submitted", context, offer.centre)
