@@ -103,7 +103,7 @@ class ActionForm(forms.Form):
     name = forms.CharField(label=_("Action"), max_length=300)
     description = forms.CharField(label=_("Description"), max_length=2000, widget=forms.Textarea)
     target_group = forms.CharField(label=_("Target group"), max_length=300)
-    period = forms.CharField(label=_("When"), max_length=100, help_text=_("e.g. March–June 2027"))
+    period = forms.CharField(label=_("Planned dates"), max_length=100, help_text=_("e.g. March–June 2027"))
     subcontracted = forms.CharField(
         label=_("Carried out by someone else"), max_length=300, required=False, help_text=_("Who, if not the offeror.")
     )
