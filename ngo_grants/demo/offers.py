@@ -1,8 +1,8 @@
 """Demo offers, written and submitted through the same services the site's forms use.
 
-Each organisation gets, when it is created: offers submitted to last year's call in Jasło (with
-a moment inside that call's past window), offers submitted to this year's calls, a complete
-draft not submitted yet and a draft written halfway, with a slip the validation will point out.
+An organisation's offers are written when it is created: offers submitted to last year's call in
+Jasło (at a moment inside that call's past window) and to this year's calls, complete drafts not
+submitted yet, and a draft written halfway with a slip the validation will point out.
 What the site would refuse (a call closed meanwhile, an organisation not verified) stays a draft
 and is reported as a note.
 """

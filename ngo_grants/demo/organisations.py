@@ -26,7 +26,11 @@ ADMIN, EDITOR = MemberRole.ADMIN, MemberRole.EDITOR
 # e-mail → (first name, last name, what the demo shows with this login)
 MEMBERS = {
     "ngo@jaslo.demo.pomost.local": ("Krzysztof", "Bielecki", "administrator of Przystań and Złota Jesień"),
-    "ngo.redaktor@jaslo.demo.pomost.local": ("Justyna", "Malinowska", "editor of Przystań, writes its offers"),
+    "ngo.redaktor@jaslo.demo.pomost.local": (
+        "Justyna",
+        "Malinowska",
+        "editor of Przystań and Złota Jesień, writes Przystań's offers",
+    ),
     "ngo.spoldzielnia@jaslo.demo.pomost.local": ("Dorota", "Kubiak", "administrator of Wspólny Stół"),
     "ngo@pulawy.demo.pomost.local": ("Robert", "Sadowski", "administrator of Razem, not yet verified"),
 }
