@@ -1,0 +1,193 @@
+"""`load_demo`'s open calls: Jasło's current and last year's calls, Puławy's smaller one, the
+organisations that apply and their offers, written and submitted through the real services."""
+
+import hashlib
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
+from wagtail.documents import get_document_model
+from wagtail.models import Site
+
+from accounts.demo.users import PASSWORD
+from core.models import Centre
+from core.uploads import PDF, kind_of
+from ngo_grants import identifiers
+from ngo_grants.demo.organisations import MEMBERS
+from ngo_grants.models import (
+    Attachment,
+    CallIndexPage,
+    CallPage,
+    CallState,
+    MemberRole,
+    Membership,
+    Offer,
+    OfferVersion,
+    Organisation,
+    Verification,
+    deadline_problem,
+)
+from ngo_grants.sections import checksum, validate_draft
+from ngo_grants.workflow import OfferStatus
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo(*args):
+    out = io.StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def calls_of(hostname):
+    site = Site.objects.get(hostname=hostname, port=8000)
+    return CallPage.objects.descendant_of(site.root_page).order_by("-year")
+
+
+def counts():
+    return {
+        "calls": CallPage.objects.count(),
+        "organisations": Organisation.objects.count(),
+        "memberships": Membership.objects.count(),
+        "verifications": Verification.objects.count(),
+        "offers": Offer.objects.count(),
+        "versions": OfferVersion.objects.count(),
+        "attachments": Attachment.objects.count(),
+        "documents": get_document_model().objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+@pytest.fixture(scope="class")
+def demo(django_db_setup, django_db_blocker):
+    """One demo load for the class, rolled back after it; each test runs in its own savepoint."""
+    with django_db_blocker.unblock(), override_settings(POMOST_ALLOW_DEMO_USERS=True):
+        with transaction.atomic():
+            yield load_demo()
+            transaction.set_rollback(True)
+        Site.clear_site_root_paths_cache()
+
+
+class TestDemoCalls:
+    def test_each_centre_has_a_live_call_index_in_its_menu(self, demo):
+        for hostname in ["localhost", "pulawy.localhost"]:
+            site = Site.objects.get(hostname=hostname, port=8000)
+            index = CallIndexPage.objects.child_of(site.root_page).get()
+            assert index.title == "Otwarte konkursy ofert"
+            assert index.live and index.show_in_menus
+
+    def test_jaslo_has_a_current_open_call_and_last_years_closed_one(self, demo):
+        current, last_year = calls_of("localhost")
+
+        assert current.live and last_year.live
+        assert current.state() == CallState.OPEN and current.is_open()
+        assert last_year.state() == CallState.CLOSED
+        assert current.year == last_year.year + 1
+        assert current.results_on > current.closes_at.date()
+        # The deadline respects the 21 days counted from the announcement.
+        assert deadline_problem(current.first_published_at, current.closes_at) is None
+        assert deadline_problem(last_year.first_published_at, last_year.closes_at) is None
+
+    def test_the_current_call_announces_tasks_criteria_attachments_and_its_regulations(self, demo):
+        current = calls_of("localhost").first()
+        titles = [task.title for task in current.tasks.all()]
+
+        assert any("wsparcia dziennego" in title for title in titles)
+        assert any("opiekuńcze" in title for title in titles)
+        assert any("rodzin" in title.casefold() for title in titles)
+        assert any("posiłk" in title for title in titles)
+        assert {task.form for task in current.tasks.all()} == {"support", "entrustment"}
+        assert all(task.last_year_spending for task in current.tasks.all())
+        assert any(task.min_own_contribution > 0 for task in current.tasks.all())
+        assert sum(criterion.max_points for criterion in current.criteria.all()) >= 60
+        assert current.criteria.filter(name__startswith="Kalkulacja kosztów").exists()
+        assert current.required_attachments.filter(mandatory=True).exists()
+        assert current.required_attachments.filter(mandatory=False).exists()
+        regulations = current.documents.get().document
+        assert regulations.collection.name == "MOPS Jasło"
+        with regulations.file.open("rb") as handle:
+            assert kind_of(handle.read()) == PDF
+
+    def test_pulawy_has_a_smaller_open_call(self, demo):
+        call = calls_of("pulawy.localhost").get()
+
+        assert call.is_open()
+        assert 1 <= call.tasks.count() <= 2
+        assert call.total_funds < calls_of("localhost").first().total_funds
+
+    def test_organisations_have_valid_numbers_members_and_verifications(self, demo):
+        organisations = Organisation.objects.all()
+
+        assert organisations.count() == 4
+        for organisation in organisations:
+            assert identifiers.clean_nip(organisation.nip) == organisation.nip
+            assert identifiers.clean_regon(organisation.regon) == organisation.regon
+            assert identifiers.clean_krs(organisation.krs) == organisation.krs
+            assert identifiers.clean_iban(organisation.iban) == organisation.iban
+            assert organisation.representatives.exists()
+            assert organisation.memberships.filter(role=MemberRole.ADMIN).exists()
+        jaslo = Centre.for_site(Site.objects.get(hostname="localhost", port=8000))
+        shared = get_user_model().objects.get(email="ngo@jaslo.demo.pomost.local")
+        assert Organisation.objects.of_member(shared, roles=[MemberRole.ADMIN]).count() == 2
+        assert Membership.objects.filter(role=MemberRole.EDITOR).exists()
+        assert Organisation.objects.filter(verifications__centre=jaslo, verifications__verified=True).count() == 3
+        assert Organisation.objects.filter(verifications__isnull=True).count() == 1
+
+    def test_members_sign_in_with_the_demo_password(self, demo, client):
+        for email in MEMBERS:
+            assert client.login(email=email, password=PASSWORD), email
+            client.logout()
+        assert "ngo@jaslo.demo.pomost.local" in demo
+
+    def test_submitted_offers_are_frozen_with_checksums_that_recompute(self, demo):
+        submitted = Offer.objects.filter(status=OfferStatus.SUBMITTED)
+
+        assert {offer.call.state() for offer in submitted} == {CallState.OPEN, CallState.CLOSED}
+        for offer in submitted:
+            version = offer.latest_version()
+            assert version.checksum == checksum(version.content)
+            assert offer.number and offer.grant_requested <= offer.task.funds
+            assert offer.call.opens_at <= offer.submitted_at < offer.call.closes_at
+            for attachment in offer.attachments.all():
+                with attachment.file.open("rb") as handle:
+                    data = handle.read()
+                assert hashlib.sha256(data).hexdigest() == attachment.sha256 and len(data) == attachment.size
+            assert len(version.content["attachments"]) == offer.call.required_attachments.filter(mandatory=True).count()
+
+    def test_last_years_call_received_offers_in_its_past_window(self, demo):
+        last_year = calls_of("localhost")[1]
+
+        assert last_year.offers.filter(status=OfferStatus.SUBMITTED).count() == 3
+        assert all(offer.created_at < offer.submitted_at for offer in last_year.offers.all())
+
+    def test_drafts_are_partly_filled_or_complete_but_not_submitted(self, demo):
+        drafts = Offer.objects.filter(status=OfferStatus.DRAFT)
+
+        assert drafts.count() == 3
+        problems = {
+            offer.organisation.name: validate_draft(offer, list(offer.attachments.all()))[1] for offer in drafts
+        }
+        complete = [name for name, found in problems.items() if not found]
+        assert sorted(complete) == ["Spółdzielnia Socjalna „Wspólny Stół”", "Stowarzyszenie „Razem dla Puław”"]
+        halfway = Offer.objects.get(status=OfferStatus.DRAFT, organisation__name__contains="Przystań")
+        assert "declarations" not in halfway.draft
+        # What was typed is kept as typed, the slip included.
+        assert halfway.draft["costs"]["lines"][0]["total"] == "3 600,00"
+
+    def test_second_run_adds_nothing(self, demo):
+        before = counts()
+
+        second = load_demo()
+
+        assert counts() == before
+        assert "Nothing to do" in second
+
+
+def test_without_demo_users_only_the_calls_are_created():
+    load_demo("--no-demo-users")
+
+    assert CallPage.objects.live().count() == 3
+    assert not Organisation.objects.exists() and not Offer.objects.exists()
