@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name='publictask',
             name='funds',
-            field=models.DecimalField(decimal_places=2, help_text='The total for this task, e.g. 50000 or 50 000,00.', max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='funds available (zł)'),
+            field=models.DecimalField(decimal_places=2, help_text='The total for this task in złoty, e.g. 50000.', max_digits=12, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='funds available (zł)'),
         ),
         migrations.AlterField(
             model_name='publictask',

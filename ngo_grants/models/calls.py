@@ -263,7 +263,7 @@ class PublicTask(Orderable):
         _("funds available (zł)"),
         **MONEY,
         validators=[MinValueValidator(Decimal("0.01"))],
-        help_text=_("The total for this task, e.g. 50000 or 50 000,00."),
+        help_text=_("The total for this task in złoty, e.g. 50000."),
     )
     form = models.CharField(
         _("form"),
