@@ -30,7 +30,7 @@ def task(jaslo):
 def member(centre):
     """An administrator of a verified organisation and an editor of an unverified one."""
     user = UserFactory(email="prezes@pomocna.example.org")
-    verified = make_organisation(user, name="Stowarzyszenie Pomocna Dłoń", centres=[centre])
+    make_organisation(user, name="Stowarzyszenie Pomocna Dłoń", centres=[centre])
     unverified = make_organisation(name="Fundacja Nowy Start", number=1)
     add_member(unverified, user)
     return user
