@@ -16,6 +16,7 @@ class AccountsConfig(AppConfig):
 
         from accounts import signals
         from accounts.models import User
+        from accounts.roles import section_page_types
         from core.models import Centre
 
         post_save.connect(signals.centre_saved, sender=Centre, dispatch_uid="accounts_centre_saved")
@@ -26,6 +27,8 @@ class AccountsConfig(AppConfig):
         m2m_changed.connect(
             signals.memberships_changed, sender=User.groups.through, dispatch_uid="accounts_memberships_changed"
         )
+        for model in section_page_types():
+            post_save.connect(signals.section_page_saved, sender=model, dispatch_uid=f"accounts_section_{model._meta}")
         post_migrate.connect(signals.migrated, sender=self, dispatch_uid="accounts_migrated")
         user_logged_in.connect(signals.logged_in, dispatch_uid="accounts_logged_in")
         user_login_failed.connect(signals.login_failed, dispatch_uid="accounts_login_failed")

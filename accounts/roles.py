@@ -43,11 +43,13 @@ from accounts.models import CentreRole, CentreWorkspace, Role
 class Rights:
     """Permissions of one role. `model` are global ("app_label.codename"); the others apply to
     the role's own centre only: `pages` are Wagtail page actions on the centre's whole page tree,
-    `collection` permissions on its image and document collection, `site` permissions on
-    settings of its site (the centre's details)."""
+    `sections` page actions only on the centre's pages of a type and below them
+    (("app_label.PageModel", ("add", "change")), ...), `collection` permissions on its image
+    and document collection, `site` permissions on settings of its site (the centre's details)."""
 
     model: tuple = ()
     pages: tuple = ()
+    sections: tuple = ()
     collection: tuple = ()
     site: tuple = ()
 
@@ -84,6 +86,8 @@ VOLUNTEERING = (
     "volunteers.change_need",
 )
 
+DOCUMENTS = tuple(name for name in MEDIA if name.startswith("wagtaildocs."))
+
 VOCABULARY = tuple(
     f"volunteers.{action}_{model}"
     for model in ("skill", "language", "disabilitykind")
@@ -107,7 +111,13 @@ RIGHTS = {
     # Decides on applications and hours, sees the volunteers who applied to the centre, records
     # their child-protection checks and agreements, imports volunteers from the centre's lists.
     Role.COORDINATOR: Rights(model=(ADMIN, *VOCABULARY, *VOLUNTEERING)),
-    Role.GRANTS_OFFICER: Rights(model=(ADMIN,)),
+    # Writes the open calls under the centre's call index (their regulations are documents of
+    # the centre's collection); moderators publish them, as they publish every page.
+    Role.GRANTS_OFFICER: Rights(
+        model=(ADMIN,),
+        sections=(("ngo_grants.CallIndexPage", ("add", "change")),),
+        collection=DOCUMENTS,
+    ),
     # Head of the centre: manages the team, reads the audit log, oversees the pages (sees the
     # centre's tree, can lock a page to stop changes), keeps the centre's details and sees
     # (and sends again) the centre's e-mails the mail server has not taken.
@@ -168,7 +178,7 @@ def sync_centre_roles(centre):
     collection = _collection(workspace, label)
     permissions = _permissions(
         {name for rights in RIGHTS.values() for name in (*rights.model, *rights.collection, *rights.site)}
-        | {_page_permission(action) for rights in RIGHTS.values() for action in rights.pages}
+        | {_page_permission(action) for rights in RIGHTS.values() for action in _page_actions(rights)}
     )
     groups = {}
     for role in Role:
@@ -176,6 +186,12 @@ def sync_centre_roles(centre):
         group = groups[role] = _group(centre, role, label)
         group.permissions.set([permissions[name] for name in rights.model])
         page_rights = {(home.pk, permissions[_page_permission(action)]) for action in rights.pages}
+        page_rights |= {
+            (page_pk, permissions[_page_permission(action)])
+            for label, actions in rights.sections
+            for page_pk in _section_pages(home, label)
+            for action in actions
+        }
         _set_rows(GroupPagePermission, group, "page", page_rights)
         _set_rows(
             GroupCollectionPermission, group, "collection", {(collection.pk, permissions[n]) for n in rights.collection}
@@ -266,6 +282,20 @@ def _set_rows(model, group, target, wanted):
         model.objects.bulk_create(
             [model(group=group, **{f"{target}_id": target_id}, permission_id=perm_id) for target_id, perm_id in missing]
         )
+
+
+def _page_actions(rights):
+    return {*rights.pages, *(action for _label, actions in rights.sections for action in actions)}
+
+
+def _section_pages(home, label):
+    """The centre's pages of the type `label` names ("app_label.PageModel")."""
+    return apps.get_model(label).objects.descendant_of(home).values_list("pk", flat=True)
+
+
+def section_page_types():
+    """The page models whose pages carry section rights; a new one of them syncs its centre."""
+    return {apps.get_model(label) for rights in RIGHTS.values() for label, _actions in rights.sections}
 
 
 def _page_permission(action):

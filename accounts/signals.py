@@ -22,6 +22,18 @@ from accounts.roles import sync_all_centres, sync_centre_roles
 _deleting_centre = ContextVar("pomost_deleting_centre", default=None)
 
 
+def section_page_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A new page of a type that carries section rights (a call index) gets them at once."""
+    from core.models import Centre
+
+    if not created or raw:
+        return
+    site = instance.get_site()
+    centre = Centre.objects.filter(site=site).first() if site else None
+    if centre is not None:
+        sync_centre_roles(centre)
+
+
 def centre_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         sync_centre_roles(instance)

@@ -7,6 +7,11 @@ from wagtail.search import index
 
 from core.blocks import ContentStreamBlock
 from home.blocks import HomeStreamBlock
+from ngo_grants.models import CallIndexPage, CallPage
+
+# The home page shows the centre's calls for offers that are open or announced, whatever
+# sections the editors chose: organisations must not miss a deadline.
+OPEN_CALLS_SHOWN = 6
 
 
 class HomePage(Page):
@@ -21,6 +26,12 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["open_calls"] = CallPage.accepting_or_announced().descendant_of(self)[:OPEN_CALLS_SHOWN]
+        context["call_index"] = CallIndexPage.objects.live().public().descendant_of(self).first()
+        return context
 
 
 class StandardPage(Page):

@@ -1,5 +1,7 @@
 """NGO open calls: organisations, calls (pages) and the offers written to them."""
 
+from ngo_grants.deadlines import deadline_problem
+
 from .calls import (
     CallDocument,
     CallIndexPage,
@@ -10,7 +12,6 @@ from .calls import (
     PublicTask,
     RequiredAttachment,
     TaskForm,
-    deadline_problem,
 )
 from .offers import Attachment, Offer, OfferCounter, OfferVersion
 from .organisations import (

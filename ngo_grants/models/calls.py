@@ -6,22 +6,38 @@ What state the call is in is derived from the dates and from `progress`, which t
 steps after the deadline (Step 7) move on.
 """
 
-import datetime
+import logging
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.log_actions import log
+from wagtail.models import Orderable, Page, Revision
 from wagtail.search import index
 
+from ngo_grants.admin_forms import CallPageForm
+from ngo_grants.deadlines import deadline_problem, time_left
+
+logger = logging.getLogger(__name__)
 MONEY = {"max_digits": 12, "decimal_places": 2}
-# Art. 13 ust. 1: the deadline is at least 21 days after the announcement.
-MIN_DAYS_TO_DEADLINE = 21
+# A call still matters to the organisations until its results are out (or it is annulled).
+CURRENT_PROGRESS = ("submissions", "evaluation")
+PUBLICATION_REFUSED = "ngo_grants.publish_refused"
+
+
+def archive_year(value):
+    """The year asked for in `?rok=`, or None: anything but a plausible year is ignored, so a
+    tampered or 400-digit value shows the current calls instead of an error."""
+    text = str(value or "")
+    if len(text) == 4 and text.isascii() and text.isdigit() and 2000 <= int(text) <= 2100:
+        return int(text)
+    return None
 
 
 class TaskForm(models.TextChoices):
@@ -51,31 +67,15 @@ class CallState(models.TextChoices):
     ANNULLED = "annulled", _("annulled")
 
 
-def deadline_problem(published_at, closes_at):
-    """Why a call published at `published_at` may not close at `closes_at` (art. 13), or None.
-
-    Days are counted as the law counts them, in calendar days in Poland: the day of
-    publication does not count, so a call published on 1 March may close on 22 March at the
-    earliest, at any hour. Counting dates, not hours, keeps the rule the same across the
-    daylight-saving changes and around midnight.
-    """
-    first_day = timezone.localtime(published_at).date() + datetime.timedelta(days=MIN_DAYS_TO_DEADLINE)
-    if timezone.localtime(closes_at).date() < first_day:
-        return _(
-            "The deadline for offers must be at least %(days)s days after publication: "
-            "for a call published on %(published)s, on %(first)s or later."
-        ) % {
-            "days": MIN_DAYS_TO_DEADLINE,
-            "published": timezone.localtime(published_at).date().strftime("%d.%m.%Y"),
-            "first": first_day.strftime("%d.%m.%Y"),
-        }
-    return None
-
-
 class CallIndexPage(Page):
-    """The centre's open calls: the current ones, and an archive by year."""
+    """The centre's open calls: the current ones, and an archive by year (`?rok=2026`)."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    intro = RichTextField(
+        _("introduction"),
+        blank=True,
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("A few sentences above the list: who may apply and where to ask questions."),
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     subpage_types = ["ngo_grants.CallPage"]
@@ -86,23 +86,56 @@ class CallIndexPage(Page):
         verbose_name_plural = _("open call indexes")
 
     def calls(self):
-        return CallPage.objects.child_of(self).live().specific().order_by("-year", "-closes_at")
+        return CallPage.objects.child_of(self).live().public().specific().order_by("-year", "-closes_at")
+
+    def current_calls(self):
+        """Announced, open, or closed with the results still to come; the nearest deadline first."""
+        return self.calls().filter(progress__in=CURRENT_PROGRESS).order_by("closes_at")
+
+    def archive_years(self):
+        return list(self.calls().order_by("-year").values_list("year", flat=True).distinct())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        years = self.archive_years()
+        year = archive_year(request.GET.get("rok"))
+        context.update(years=years, year=year, now=timezone.now())
+        if year is None:
+            context["calls"] = self.current_calls()
+        else:
+            context["calls"] = self.calls().filter(year=year)
+        return context
 
 
 class CallPage(Page):
     year = models.PositiveSmallIntegerField(
-        _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)], help_text=_("The year of the tasks.")
+        _("year"),
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        help_text=_("The year in which the tasks are carried out; the archive of calls is sorted by it."),
     )
     legal_basis = models.TextField(
         _("legal basis"),
         help_text=_("e.g. art. 11 and 13 of the Act of 24 April 2003 on public benefit activity and volunteering"),
     )
-    intro = RichTextField(_("introduction"), features=["bold", "italic", "link", "ol", "ul"])
-    opens_at = models.DateTimeField(_("offers accepted from"), help_text=_("Polish time."))
-    closes_at = models.DateTimeField(
-        _("deadline for offers"), help_text=_("Polish time; at least 21 days after publication.")
+    intro = RichTextField(
+        _("introduction"),
+        features=["bold", "italic", "link", "ol", "ul"],
+        help_text=_("Who announces the call and whom it invites; shown at the top of the page."),
     )
-    results_on = models.DateField(_("results announced by"))
+    opens_at = models.DateTimeField(
+        _("offers accepted from"),
+        help_text=_("Polish time. Until then the call is shown as announced and offers cannot be written."),
+    )
+    closes_at = models.DateTimeField(
+        _("deadline for offers"),
+        help_text=_(
+            "Polish time, to the minute: offers are accepted until this moment. At least 21 days after "
+            "publication (art. 13 of the Act); publishing is refused otherwise."
+        ),
+    )
+    results_on = models.DateField(
+        _("results announced by"), help_text=_("A day after the deadline; shown on the call page.")
+    )
     conditions = RichTextField(
         _("terms of awarding grants and of carrying out the tasks"),
         blank=True,
@@ -120,21 +153,44 @@ class CallPage(Page):
         FieldRowPanel([FieldPanel("year"), FieldPanel("results_on")]),
         FieldPanel("legal_basis"),
         FieldPanel("intro"),
-        MultiFieldPanel([FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")])], _("Submission window")),
-        InlinePanel("tasks", label=_("Public tasks"), min_num=1),
-        InlinePanel("criteria", label=_("Evaluation criteria"), min_num=1),
-        InlinePanel("required_attachments", label=_("Required attachments")),
-        InlinePanel("documents", label=_("Documents")),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    _(
+                        "The call is published with the Publish button or on the date set in the page's "
+                        "settings; either way the deadline must be at least 21 days later."
+                    )
+                ),
+                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+            ],
+            _("Submission window"),
+        ),
+        InlinePanel("tasks", label=_("Public tasks"), min_num=1, heading=_("Public tasks")),
+        InlinePanel("criteria", label=_("Evaluation criteria"), min_num=1, heading=_("Evaluation criteria")),
+        InlinePanel("required_attachments", label=_("Required attachments"), heading=_("Required attachments")),
+        InlinePanel("documents", label=_("Documents"), heading=_("Documents")),
         FieldPanel("conditions"),
         FieldPanel("evaluation_rules"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.FilterField("year")]
     parent_page_types = ["ngo_grants.CallIndexPage"]
     subpage_types = []
+    base_form_class = CallPageForm
 
     class Meta:
         verbose_name = _("open call")
         verbose_name_plural = _("open calls")
+
+    @classmethod
+    def accepting_or_announced(cls, now=None):
+        """Live calls whose deadline is still ahead, the nearest first."""
+        now = now or timezone.now()
+        return (
+            cls.objects.live()
+            .public()
+            .filter(progress=CallProgress.SUBMISSIONS, closes_at__gt=now)
+            .order_by("closes_at")
+        )
 
     def is_open(self, now=None):
         """Whether offers are accepted at `now`; the server's clock decides, never the form."""
@@ -151,17 +207,71 @@ class CallPage(Page):
             return CallState.OPEN
         return CallState.CLOSED
 
+    def time_left(self, now=None):
+        """ "5 days 3 hours" until the deadline while offers are accepted, else ""."""
+        now = now or timezone.now()
+        return time_left(now, self.closes_at) if self.is_open(now) else ""
+
     @property
     def total_funds(self):
         return sum((task.funds for task in self.tasks.all()), Decimal("0"))
 
+    # --- Publishing: art. 13 on every path that makes a call live --------------------------
+
+    def live_since(self):
+        """When the call now live was first published (its announcement), or None when it is not
+        live; the database decides, not a revision's copy of the page."""
+        if not self.pk:
+            return None
+        return CallPage.objects.filter(pk=self.pk, live=True).values_list("first_published_at", flat=True).first()
+
+    def publication_problem(self, publishing_at):
+        return deadline_problem(self.live_since() or publishing_at, self.closes_at)
+
+    def publish(self, revision, user=None, **kwargs):
+        """Moderation, scheduled and bulk publishing come through here: a call that breaks
+        art. 13 stays unpublished, its schedule is dropped (the command would retry every run)
+        and the page's history says why."""
+        call = revision.as_object()
+        now = timezone.now()
+        publishing_at = call.go_live_at if call.go_live_at and call.go_live_at > now else now
+        problem = deadline_problem(self.live_since() or publishing_at, call.closes_at)
+        if problem is None:
+            return super().publish(revision, user=user, **kwargs)
+        Revision.objects.filter(pk=revision.pk).update(approved_go_live_at=None)
+        log(instance=self, action=PUBLICATION_REFUSED, user=user, revision=revision, data={"reason": str(problem)})
+        logger.warning("Publication of call %s refused: %s", self.pk, problem)
+        return None
+
+    def save(self, *args, **kwargs):
+        """The last guard: whatever made the page live (the editor's publish action, the admin
+        API), the save that sets a new live revision is refused when art. 13 is broken."""
+        if self.live and self.live_revision_id and self.pk:
+            was_live_revision = CallPage.objects.filter(pk=self.pk).values_list("live_revision_id", flat=True).first()
+            if was_live_revision != self.live_revision_id:
+                problem = self.publication_problem(self.last_published_at or timezone.now())
+                if problem:
+                    raise ValidationError({"closes_at": problem})
+        return super().save(*args, **kwargs)
+
 
 class PublicTask(Orderable):
     call = ParentalKey(CallPage, on_delete=models.CASCADE, related_name="tasks")
-    title = models.CharField(_("title"), max_length=300)
-    description = models.TextField(_("description"))
-    funds = models.DecimalField(_("funds available (zł)"), **MONEY, validators=[MinValueValidator(Decimal("0.01"))])
-    form = models.CharField(_("form"), max_length=12, choices=TaskForm.choices, default=TaskForm.SUPPORT)
+    title = models.CharField(_("title"), max_length=300, help_text=_("As in the programme of cooperation."))
+    description = models.TextField(_("description"), help_text=_("What is to be done, for whom, and where."))
+    funds = models.DecimalField(
+        _("funds available (zł)"),
+        **MONEY,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        help_text=_("The total for this task in złoty, e.g. 50000."),
+    )
+    form = models.CharField(
+        _("form"),
+        max_length=12,
+        choices=TaskForm.choices,
+        default=TaskForm.SUPPORT,
+        help_text=_("Support: the organisation adds its own contribution. Entrustment: the grant covers the task."),
+    )
     min_own_contribution = models.DecimalField(
         _("minimum own contribution (%)"),
         max_digits=5,
@@ -170,8 +280,8 @@ class PublicTask(Orderable):
         validators=[MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))],
         help_text=_("Share of the task's total cost the organisation covers itself."),
     )
-    starts_on = models.DateField(_("task may start on"))
-    ends_on = models.DateField(_("task must end by"))
+    starts_on = models.DateField(_("task may start on"), help_text=_("The first day of the implementation period."))
+    ends_on = models.DateField(_("task must end by"), help_text=_("The last day; offers plan their actions inside."))
     last_year_spending = models.DecimalField(
         _("spent on this task last year (zł)"),
         **MONEY,
@@ -195,13 +305,20 @@ class PublicTask(Orderable):
     def __str__(self):
         return self.title
 
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The task cannot end before it starts.")})
+
 
 class Criterion(Orderable):
     call = ParentalKey(CallPage, on_delete=models.CASCADE, related_name="criteria")
     name = models.CharField(_("criterion"), max_length=300)
     description = models.TextField(_("what is assessed"), blank=True)
     max_points = models.PositiveSmallIntegerField(
-        _("maximum points"), validators=[MinValueValidator(1), MaxValueValidator(100)]
+        _("maximum points"),
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("The most a committee member can give for this criterion (1 to 100)."),
     )
 
     panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("max_points")]
@@ -218,7 +335,9 @@ class RequiredAttachment(Orderable):
     call = ParentalKey(CallPage, on_delete=models.CASCADE, related_name="required_attachments")
     name = models.CharField(_("attachment"), max_length=300)
     description = models.TextField(_("explanation"), blank=True)
-    mandatory = models.BooleanField(_("required"), default=True)
+    mandatory = models.BooleanField(
+        _("required"), default=True, help_text=_("Unticked: the organisation attaches it only when it applies.")
+    )
 
     panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("mandatory")]
 

@@ -10,6 +10,7 @@ from tests.security.access import DENIED, LOGIN, OK, REDIRECT, Row, expectations
 from tests.security.matrix_accounts import ROWS as ACCOUNT_ROWS
 from tests.security.matrix_admin import ROWS as ADMIN_ROWS
 from tests.security.matrix_beneficiaries import ROWS as BENEFICIARY_ROWS
+from tests.security.matrix_calls import ROWS as CALL_ROWS
 from tests.security.matrix_core import ROWS as CORE_ROWS
 from tests.security.matrix_documents import ROWS as DOCUMENT_ROWS
 from tests.security.matrix_hours import ROWS as HOURS_ROWS
@@ -69,4 +70,5 @@ ROWS = [
     *MATCHING_ROWS,
     *MATCH_VOLUNTEER_ROWS,
     *OFFER_ROWS,
+    *CALL_ROWS,
 ]

@@ -11,22 +11,38 @@ CONTENT_A = expectations(DENIED, **ADMIN_USERS, editor_at_A=OK, moderator_at_A=O
 # Centre A's page tree as a list: also its supervisor, who oversees (locks) pages.
 TREE_A = expectations(DENIED, **ADMIN_USERS, editor_at_A=OK, moderator_at_A=OK, supervisor_at_A=OK, superuser=OK)
 # Another centre's page tree: its staff are sent back to their own tree.
+# Grants officers' own tree is the call index, so they are sent there from either home page.
 EXPLORE_A = {
     **TREE_A,
     "editor@B": REDIRECT,
     "moderator@B": REDIRECT,
     "supervisor@B": REDIRECT,
+    "grants_officer@A": REDIRECT,
+    "grants_officer@B": REDIRECT,
 }
 PUBLISH_A = expectations(DENIED, **ADMIN_USERS, moderator_at_A=OK, superuser=OK)
 # Centre A's details (Settings → Centre details): its moderators and supervisor.
 CENTRE_SETTINGS_A = expectations(DENIED, **ADMIN_USERS, moderator_at_A=OK, supervisor_at_A=OK, superuser=OK)
 # Screens for content editors of any centre; what they list is their own centre's.
 CONTENT_ANY = expectations(DENIED, **ADMIN_USERS, editor=OK, moderator=OK, superuser=OK)
-PAGE_STAFF_ANY = expectations(DENIED, **ADMIN_USERS, editor=OK, moderator=OK, supervisor=OK, superuser=OK)
+PAGE_STAFF_ANY = expectations(
+    DENIED, **ADMIN_USERS, editor=OK, moderator=OK, supervisor=OK, grants_officer=OK, superuser=OK
+)
+# Grants officers write the calls (pages under the call index) with their documents.
+CALL_WRITERS_ANY = expectations(DENIED, **ADMIN_USERS, editor=OK, moderator=OK, grants_officer=OK, superuser=OK)
+DOCUMENTS_A = expectations(
+    DENIED, **ADMIN_USERS, editor_at_A=OK, moderator_at_A=OK, grants_officer_at_A=OK, superuser=OK
+)
 LOCKERS_ANY = expectations(DENIED, **ADMIN_USERS, moderator=OK, supervisor=OK, superuser=OK)
 # The explorer's start sends each person to their own centre's tree.
 EXPLORER_ROOT = expectations(
-    DENIED, **ADMIN_USERS, editor=REDIRECT, moderator=REDIRECT, supervisor=REDIRECT, superuser=OK
+    DENIED,
+    **ADMIN_USERS,
+    editor=REDIRECT,
+    moderator=REDIRECT,
+    supervisor=REDIRECT,
+    grants_officer=REDIRECT,
+    superuser=OK,
 )
 SETTINGS_INDEX = expectations(DENIED, **ADMIN_USERS, moderator=REDIRECT, supervisor=REDIRECT, superuser=REDIRECT)
 NOT_FOUND = expectations(DENIED, **ADMIN_USERS, staff=DENIED, superuser=DENIED)
@@ -163,16 +179,16 @@ ROWS = [
     r("admin/workflows/task_chooser/<int:task_id>/", ANY_STAFF, note="a task's name only"),
     r("admin/reports/locked/", LOCKERS_ANY),
     r("admin/reports/locked/results/", LOCKERS_ANY),
-    r("admin/reports/workflow/", CONTENT_ANY),
-    r("admin/reports/workflow/results/", CONTENT_ANY),
-    r("admin/reports/workflow_tasks/", CONTENT_ANY),
-    r("admin/reports/workflow_tasks/results/", CONTENT_ANY),
+    r("admin/reports/workflow/", CALL_WRITERS_ANY),
+    r("admin/reports/workflow/results/", CALL_WRITERS_ANY),
+    r("admin/reports/workflow_tasks/", CALL_WRITERS_ANY),
+    r("admin/reports/workflow_tasks/results/", CALL_WRITERS_ANY),
     r("admin/reports/site-history/", ANY_STAFF),
     r("admin/reports/site-history/results/", ANY_STAFF),
-    r("admin/reports/aging-pages/", CONTENT_ANY),
-    r("admin/reports/aging-pages/results/", CONTENT_ANY),
-    r("admin/reports/page-types-usage/", CONTENT_ANY),
-    r("admin/reports/page-types-usage/results/", CONTENT_ANY),
+    r("admin/reports/aging-pages/", CALL_WRITERS_ANY),
+    r("admin/reports/aging-pages/results/", CALL_WRITERS_ANY),
+    r("admin/reports/page-types-usage/", CALL_WRITERS_ANY),
+    r("admin/reports/page-types-usage/results/", CALL_WRITERS_ANY),
     r("admin/redirects/", SUPERUSER),
     r("admin/redirects/results/", SUPERUSER),
     r("admin/redirects/add/", SUPERUSER),
@@ -228,22 +244,22 @@ ROWS = [
     r("admin/snippets/choose/volunteers/disabilitykind/chosen-multiple/", ANY_STAFF, note="names are public"),
     r("admin/snippets/choose/volunteers/disabilitykind/create/", SKILL_EDITORS),
     # --- Documents and images of centre A ---------------------------------------------------
-    r("admin/documents/", CONTENT_ANY),
-    r("admin/documents/results/", CONTENT_ANY),
-    r("admin/documents/add/", CONTENT_ANY),
-    r("admin/documents/edit/<int:document_id>/", CONTENT_A),
-    r("admin/documents/delete/<int:document_id>/", CONTENT_A),
-    r("admin/documents/multiple/add/", CONTENT_ANY),
+    r("admin/documents/", CALL_WRITERS_ANY),
+    r("admin/documents/results/", CALL_WRITERS_ANY),
+    r("admin/documents/add/", CALL_WRITERS_ANY),
+    r("admin/documents/edit/<int:document_id>/", DOCUMENTS_A),
+    r("admin/documents/delete/<int:document_id>/", DOCUMENTS_A),
+    r("admin/documents/multiple/add/", CALL_WRITERS_ANY),
     r("admin/documents/multiple/<int:doc_id>/", POST_ONLY),
     r("admin/documents/multiple/create_from_uploaded_document/<int:uploaded_file_id>/", POST_ONLY),
     r("admin/documents/multiple/<int:doc_id>/delete/", POST_ONLY),
     r("admin/documents/multiple/delete_upload/<int:uploaded_file_id>/", POST_ONLY),
-    r("admin/documents/usage/<int:document_id>/", CONTENT_A),
+    r("admin/documents/usage/<int:document_id>/", DOCUMENTS_A),
     r("admin/documents/chooser/", ANY_STAFF),
     r("admin/documents/chooser/results/", ANY_STAFF),
-    r("admin/documents/chooser/chosen/<str:pk>/", CONTENT_A),
+    r("admin/documents/chooser/chosen/<str:pk>/", DOCUMENTS_A),
     r("admin/documents/chooser/chosen-multiple/", ANY_STAFF),
-    r("admin/documents/chooser/create/", CONTENT_ANY),
+    r("admin/documents/chooser/create/", CALL_WRITERS_ANY),
     r("admin/images/", CONTENT_ANY),
     r("admin/images/results/", CONTENT_ANY),
     r("admin/images/<int:image_id>/", CONTENT_A),
