@@ -30,7 +30,7 @@ def attach_required(offer, content=PDF, name="statut.pdf"):
     return attachment
 
 
-def submitted_offer(call, organisation, *, title="Razem raźniej – wsparcie seniorów", task=None, changes=None, now=None):
+def submitted_offer(call, organisation, *, title="Razem raźniej", task=None, changes=None, now=None):
     """An offer of `organisation` to `call` (its first task unless given), submitted.
 
     `changes` replaces parts of the complete draft: {"section": {"field": value}}."""
