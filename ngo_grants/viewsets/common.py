@@ -9,7 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.timezone import localtime
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -78,6 +80,11 @@ class ReadingViewSet(ModelViewSet):
 
     copy_view_enabled = False
     inspect_view_enabled = False
+
+    @cached_property
+    def url_finder_class(self):
+        # Links to a row from elsewhere in the admin (logs, search) lead to its detail page.
+        return type("DetailURLFinder", (ModelAdminURLFinder,), {"edit_url_name": self.get_url_name("detail")})
 
     def get_common_view_kwargs(self, **kwargs):
         view_kwargs = super().get_common_view_kwargs(**kwargs)

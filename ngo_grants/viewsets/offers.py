@@ -16,7 +16,6 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
@@ -207,11 +206,6 @@ class CallSummaryView(StaffScreen, TemplateView):
         return context
 
 
-class OfferURLFinder(ModelAdminURLFinder):
-    def construct_edit_url(self, instance):
-        return reverse(f"{OFFERS}:detail", args=[instance.pk])
-
-
 class OfferViewSet(ReadingViewSet):
     model = Offer
     name = OFFERS
@@ -224,7 +218,6 @@ class OfferViewSet(ReadingViewSet):
     filterset_class = OfferFilterSet
     # Searching is done by OfferIndexView.search_queryset; this only switches the box on.
     search_fields = ["title"]
-    url_finder_class = OfferURLFinder
 
     def get_urlpatterns(self):
         # Reading only: offers are written and submitted by organisations, never here.

@@ -14,13 +14,12 @@ from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
-from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
@@ -223,11 +222,6 @@ class OrganisationDetailView(StaffScreen, TemplateView):
         return context
 
 
-class OrganisationURLFinder(ModelAdminURLFinder):
-    def construct_edit_url(self, instance):
-        return reverse(f"{ORGANISATIONS}:detail", args=[instance.pk])
-
-
 class OrganisationViewSet(ReadingViewSet):
     model = Organisation
     name = ORGANISATIONS
@@ -240,7 +234,6 @@ class OrganisationViewSet(ReadingViewSet):
     filterset_class = OrganisationFilterSet
     # Searching is done by OrganisationIndexView.search_queryset; this only switches the box on.
     search_fields = ["name"]
-    url_finder_class = OrganisationURLFinder
 
     def get_urlpatterns(self):
         # Organisations register and keep their own data; here the centre only decides.

@@ -18,10 +18,10 @@ class VerificationForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"),
         choices=[
+            ("", _("– choose –")),
             (VERIFIED, _("Verified: its offers to our calls may be submitted")),
             (REFUSED, _("Refused: its offers to our calls cannot be submitted")),
         ],
-        widget=forms.RadioSelect,
     )
     note = forms.CharField(
         label=_("Note"),
@@ -37,8 +37,9 @@ class VerificationForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("decision") == REFUSED and not data.get("note", "").strip():
-            self.add_error("note", _("Write down why the organisation is refused."))
+        # A note refused for its own reason (too long …) already says so at the field.
+        if data.get("decision") == REFUSED and "note" in data and not data["note"].strip():
+            self.add_error("note", _("When refusing, write down why the organisation was not verified."))
         return data
 
     @property

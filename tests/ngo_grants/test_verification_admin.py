@@ -123,7 +123,7 @@ def test_refusing_needs_a_note_and_keeps_what_was_typed(officer, writing, centre
     response = decide(officer, writing, centre, "refused")
 
     assert response.status_code == 200
-    assert "Napisz, dlaczego odmawiasz" in text(response)
+    assert "Przy odmowie napisz, dlaczego" in text(response)
     assert not Verification.objects.exists()
 
 
