@@ -88,6 +88,14 @@ VOLUNTEERING = (
 
 DOCUMENTS = tuple(name for name in MEDIA if name.startswith("wagtaildocs."))
 
+# Reading the offers made to the centre's open calls and the organisations that made them;
+# drafts stay the organisations' own (the screens list submitted and withdrawn offers only).
+GRANTS_READING = (
+    "ngo_grants.view_offer",
+    "ngo_grants.view_organisation",
+    "ngo_grants.view_verification",
+)
+
 VOCABULARY = tuple(
     f"volunteers.{action}_{model}"
     for model in ("skill", "language", "disabilitykind")
@@ -112,15 +120,18 @@ RIGHTS = {
     # their child-protection checks and agreements, imports volunteers from the centre's lists.
     Role.COORDINATOR: Rights(model=(ADMIN, *VOCABULARY, *VOLUNTEERING)),
     # Writes the open calls under the centre's call index (their regulations are documents of
-    # the centre's collection); moderators publish them, as they publish every page.
+    # the centre's collection); moderators publish them, as they publish every page. Reads the
+    # offers to the centre's calls, exports them with their budgets, and verifies the
+    # organisations (for this centre only) before their offers can be submitted.
     Role.GRANTS_OFFICER: Rights(
-        model=(ADMIN,),
+        model=(ADMIN, *GRANTS_READING, "ngo_grants.add_verification", "ngo_grants.change_verification"),
         sections=(("ngo_grants.CallIndexPage", ("add", "change")),),
         collection=DOCUMENTS,
     ),
     # Head of the centre: manages the team, reads the audit log, oversees the pages (sees the
     # centre's tree, can lock a page to stop changes), keeps the centre's details and sees
-    # (and sends again) the centre's e-mails the mail server has not taken.
+    # (and sends again) the centre's e-mails the mail server has not taken; reads the offers and the
+    # organisations' verifications without deciding them.
     Role.SUPERVISOR: Rights(
         model=(
             ADMIN,
@@ -128,6 +139,7 @@ RIGHTS = {
             "accounts.view_auditentry",
             "volunteers.view_beneficiaryaccess",
             *VOLUNTEERING,
+            *GRANTS_READING,
         ),
         pages=("lock", "unlock"),
         site=("core.change_centre", "core.view_outgoingmail"),

@@ -29,15 +29,21 @@ class AuditKind(models.TextChoices):
     CLEARANCE_RECORDED = "clearance_recorded", _("Child-protection check recorded")
     AGREEMENT_SIGNED = "agreement_signed", _("Agreement recorded as signed")
     VOLUNTEERS_IMPORTED = "volunteers_imported", _("Volunteers imported")
+    # A centre's decision on an organisation that wants to make offers to its open calls.
+    NGO_VERIFIED = "ngo_verified", _("Organisation verified")
+    NGO_REFUSED = "ngo_refused", _("Organisation's verification refused")
 
 
-# Written by the volunteers app, which words the decision itself: accounts knows no tasks.
+# Written by the volunteers and ngo_grants apps, which word the decision themselves: accounts
+# knows no tasks or organisations.
 DECISIONS = {
     AuditKind.APPLICATION_ACCEPTED,
     AuditKind.APPLICATION_DECLINED,
     AuditKind.CLEARANCE_RECORDED,
     AuditKind.AGREEMENT_SIGNED,
     AuditKind.VOLUNTEERS_IMPORTED,
+    AuditKind.NGO_VERIFIED,
+    AuditKind.NGO_REFUSED,
 }
 
 FAILED_STEPS = {"password": _("wrong password"), "two-factor": _("wrong two-factor code")}

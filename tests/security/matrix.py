@@ -13,6 +13,7 @@ from tests.security.matrix_beneficiaries import ROWS as BENEFICIARY_ROWS
 from tests.security.matrix_calls import ROWS as CALL_ROWS
 from tests.security.matrix_core import ROWS as CORE_ROWS
 from tests.security.matrix_documents import ROWS as DOCUMENT_ROWS
+from tests.security.matrix_grants_admin import ROWS as GRANTS_ADMIN_ROWS
 from tests.security.matrix_hours import ROWS as HOURS_ROWS
 from tests.security.matrix_matches_volunteer import ROWS as MATCH_VOLUNTEER_ROWS
 from tests.security.matrix_matching import ROWS as MATCHING_ROWS
@@ -71,4 +72,5 @@ ROWS = [
     *MATCH_VOLUNTEER_ROWS,
     *OFFER_ROWS,
     *CALL_ROWS,
+    *GRANTS_ADMIN_ROWS,
 ]
