@@ -1,6 +1,6 @@
-from ngo_grants.views import offers
+from ngo_grants.views import offers, organisations
 
 app_name = "ngo_grants"
 
 # Mounted at the site's root, before Wagtail's pages: only these paths.
-urlpatterns = [*offers.urlpatterns]
+urlpatterns = [*offers.urlpatterns, *organisations.urlpatterns]
