@@ -22,6 +22,7 @@ REMOVE_ROW = "remove_representative"
 ROWS_PREFIX = "representatives"
 MAX_REPRESENTATIVES = 20
 POSTCODE = re.compile(r"^(\d{2})-?(\d{3})$", re.ASCII)
+ROW_KEY = re.compile(rf"^{ROWS_PREFIX}-(\d{{1,3}})-(?:name|function)$", re.ASCII)
 PHONE_CHARACTERS = re.compile(r"^[\d\s()+\-./]+$", re.ASCII)
 
 
@@ -166,34 +167,43 @@ class RowsFormSet(forms.BaseFormSet):
 
 
 def representatives_formset(data=None, rows=()):
-    """Bound to `data`, or unbound showing `rows` (at least one row, empty when none)."""
+    """Bound to `data` (whose row count `_with_row_count` set), or unbound showing `rows`
+    (at least one row, empty when none). The first row must be filled in; others left empty
+    are skipped."""
     formset_class = forms.formset_factory(
         RepresentativeForm,
         formset=RowsFormSet,
         extra=0 if data is not None else max(len(rows), 1) - 1,
         min_num=1,
-        validate_min=True,
         max_num=MAX_REPRESENTATIVES,
-        validate_max=True,
         absolute_max=MAX_REPRESENTATIVES,
     )
-    error_messages = {
-        "too_many_forms": _("At most %(num)s authorised persons can be listed.") % {"num": MAX_REPRESENTATIVES},
-        "too_few_forms": _("Enter at least one person authorised to represent the organisation."),
-        "missing_management_form": _("The list of authorised persons was not sent in full: try again."),
-    }
     if data is not None:
-        return formset_class(data, prefix=ROWS_PREFIX, error_messages=error_messages)
-    return formset_class(initial=list(rows), prefix=ROWS_PREFIX, error_messages=error_messages)
+        return formset_class(data, prefix=ROWS_PREFIX)
+    return formset_class(initial=list(rows), prefix=ROWS_PREFIX)
+
+
+def _row_count(data):
+    """How many rows the POST holds, read from the rows themselves (at least one, at most
+    MAX_REPRESENTATIVES): a management form that says otherwise was tampered with, and
+    trusting it would lose rows that were sent or invent thousands that were not."""
+    indexes = [int(match[1]) for key in data if (match := ROW_KEY.match(key))]
+    return min(max([index + 1 for index in indexes], default=1), MAX_REPRESENTATIVES)
 
 
 def _typed_rows(data):
-    """The rows as typed, from a POST, whatever the management form says (bounded)."""
-    count = min(_number(data.get(f"{ROWS_PREFIX}-TOTAL_FORMS")), MAX_REPRESENTATIVES)
+    """The rows as typed, from a POST."""
     return [
         {name: str(data.get(f"{ROWS_PREFIX}-{index}-{name}", "")) for name in RepresentativeForm.base_fields}
-        for index in range(count)
+        for index in range(_row_count(data))
     ]
+
+
+def _with_row_count(data):
+    data = data.copy()
+    data[f"{ROWS_PREFIX}-TOTAL_FORMS"] = str(_row_count(data))
+    data[f"{ROWS_PREFIX}-INITIAL_FORMS"] = "0"
+    return data
 
 
 def _number(value, default=0):
@@ -216,7 +226,7 @@ def organisation_forms(data=None, instance=None):
             del rows[_number(data.get(REMOVE_ROW))]
         typed = {name: str(data.get(name, "")) for name in DETAILS}
         return OrganisationForm(instance=instance, initial=typed), representatives_formset(rows=rows), False
-    return OrganisationForm(data, instance=instance), representatives_formset(data), True
+    return OrganisationForm(data, instance=instance), representatives_formset(_with_row_count(data)), True
 
 
 def forms_valid(form, formset):

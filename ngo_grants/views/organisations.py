@@ -8,6 +8,7 @@ that does not exist: its details are nobody else's business.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -135,8 +136,8 @@ def act_for(request, pk):
     acting.act_for(request, organisation)
     messages.success(request, _("You now act for %(organisation)s.") % {"organisation": organisation.name})
     back = request.POST.get("next", "")
-    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=False):
-        return redirect(back)
+    if back.startswith("/") and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return HttpResponseRedirect(back)
     return redirect("ngo_grants:dashboard")
 
 

@@ -132,10 +132,16 @@ def test_an_empty_second_row_is_skipped_and_a_half_filled_one_is_refused():
     assert "funkcję" in formset.forms[1].errors["function"][0]
 
 
-def test_a_forged_row_count_is_refused_not_a_crash():
-    form, _formset, valid = bound(**{"representatives-TOTAL_FORMS": "100000"})
-    assert not valid
-    assert any("najwyżej 20" in error for error in form.non_field_errors())
+@pytest.mark.parametrize("count", ["0", "100000", "-1", "dwa", ""])
+def test_a_forged_row_count_is_ignored_the_rows_sent_count(count):
+    form, formset, valid = bound(**{"representatives-TOTAL_FORMS": count})
+    assert valid, form.errors
+    assert formset.rows() == [{"name": "Maria Nowak", "function": "prezes zarządu"}]
+
+
+def test_rows_beyond_the_limit_are_not_read():
+    form, formset, _valid = bound(**{"representatives-5000-name": "Ktoś", "representatives-5000-function": "x"})
+    assert len(formset.forms) == 1
 
 
 def test_add_a_person_gives_one_more_row_and_keeps_everything_typed():
