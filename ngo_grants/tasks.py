@@ -7,12 +7,14 @@ outbox (core.mail), which delivers it and retries while the mail server is down.
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
+from wagtail.models import Site
 
 from core import mail
-from ngo_grants.models import Offer
+from core.models import Centre
+from ngo_grants.models import Invitation, Offer
 
 
 def send_email(to, subject, template, context, centre):
@@ -41,3 +43,32 @@ def send_submission_confirmation(offer_id):
             recipients.add(offer.submitted_by.email)
         for address in sorted(recipients):
             send_email(address, subject, "offer_submitted", context, offer.centre)
+
+
+@task()
+def send_invitation(invitation_id, site_id):
+    """The invitation link, from the centre whose site the administrator was using (an
+    organisation belongs to no centre). An invitation cancelled before the job ran sends nothing."""
+    from ngo_grants.services.organisations import invitation_expires_at
+
+    invitation = (
+        Invitation.objects.select_related("organisation", "invited_by")
+        .filter(pk=invitation_id, accepted_at__isnull=True)
+        .first()
+    )
+    if invitation is None:
+        return
+    site = Site.objects.filter(pk=site_id).first() or Site.objects.get(is_default_site=True)
+    centre = Centre.for_site(site)
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Invitation to the organisation %(organisation)s") % {"organisation": invitation.organisation.name}
+        context = {
+            "invitation": invitation,
+            "organisation": invitation.organisation,
+            "inviter": invitation.invited_by,
+            "role": invitation.get_role_display(),
+            "expires": formats.date_format(timezone.localtime(invitation_expires_at(invitation)), "j E Y, H:i"),
+            "accept_url": site.root_url + reverse("ngo_grants:invitation", args=[invitation.token]),
+            "centre": centre,
+        }
+        send_email(invitation.email, subject, "invitation", context, centre)

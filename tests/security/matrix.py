@@ -18,6 +18,7 @@ from tests.security.matrix_hours import ROWS as HOURS_ROWS
 from tests.security.matrix_matches_volunteer import ROWS as MATCH_VOLUNTEER_ROWS
 from tests.security.matrix_matching import ROWS as MATCHING_ROWS
 from tests.security.matrix_offers import ROWS as OFFER_ROWS
+from tests.security.matrix_organisations import ROWS as ORGANISATION_ROWS
 from tests.security.matrix_transfer import ROWS as TRANSFER_ROWS
 from tests.security.matrix_volunteer_admin import ROWS as VOLUNTEER_ADMIN_ROWS
 from tests.security.matrix_volunteers import ROWS as VOLUNTEER_ROWS
@@ -73,4 +74,5 @@ ROWS = [
     *OFFER_ROWS,
     *CALL_ROWS,
     *GRANTS_ADMIN_ROWS,
+    *ORGANISATION_ROWS,
 ]
