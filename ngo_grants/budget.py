@@ -9,8 +9,10 @@ The messages name the amounts as people in Poland write them ("9 000,00 zł").
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from core.forms import MoneyField
 from ngo_grants.money import format_zloty
 
 GROSZ = Decimal("0.01")
@@ -119,3 +121,18 @@ def _percent(value):
     """10.00 → "10", 12.50 → "12,5": a percentage as Poles write it."""
     text = f"{Decimal(value).normalize():f}"
     return text.replace(".", ",")
+
+
+def running_totals(lines):
+    """Sums of a draft's cost lines as typed (dicts of strings), counting each amount that reads
+    as one: the page shows them while the lines are still being written."""
+    field = MoneyField(required=False)
+    sums = {"total": ZERO, "from_grant": ZERO, "from_other": ZERO}
+    for line in lines:
+        for name in sums:
+            try:
+                value = field.clean(line.get(name, ""))
+            except ValidationError:
+                continue
+            sums[name] += value or ZERO
+    return Budget(total=sums["total"], grant=sums["from_grant"], other=sums["from_other"])
