@@ -7,7 +7,7 @@ The messages name the amounts as people in Poland write them ("9 000,00 zł").
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -37,6 +37,14 @@ class Budget:
         if not self.total:
             return ZERO
         return (self.other * 100 / self.total).quantize(GROSZ, rounding=ROUND_HALF_UP)
+
+    @property
+    def own_share_floor(self):
+        """The share cut (not rounded) to 0.01%, for messages: 9.9999% reads "9.99%", never
+        the minimum it falls short of."""
+        if not self.total:
+            return ZERO
+        return (self.other * 100 / self.total).quantize(GROSZ, rounding=ROUND_DOWN)
 
     def needed_own(self, minimum):
         """The least own contribution that meets `minimum` percent, rounded up to the grosz."""
@@ -97,7 +105,7 @@ def task_problems(task, budget):
             )
             % {
                 "other": format_zloty(budget.other),
-                "share": _percent(budget.own_share),
+                "share": _percent(budget.own_share_floor),
                 "total": format_zloty(budget.total),
                 "minimum": _percent(task.min_own_contribution),
                 "needed": format_zloty(budget.needed_own(task.min_own_contribution)),
