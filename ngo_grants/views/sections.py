@@ -84,6 +84,14 @@ def offer_section(request, pk, section):
 
 def _post(request, offer, section, may_edit):
     autosave = bool(request.headers.get("X-Autosave"))
+    if request.fields_dropped and not request.POST:
+        # Nothing could be read (a multipart body over Django's limits): saving it would empty
+        # the section.
+        message = _("The form sent more than an offer can have and could not be read; nothing was changed.")
+        if autosave:
+            return JsonResponse({"saved": False, "message": message}, status=400)
+        messages.error(request, message)
+        return redirect(section_url(offer, section))
     raw = raw_from_post(section, request.POST)
     try:
         offer = save_section(offer, section, raw, user=request.user)
