@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 
 from tests.ngo_grants import make_organisation
-from tests.ngo_grants.writing import draft, post_data, section_url  # noqa: F401
+from tests.ngo_grants.writing import draft_fixture, post_data, section_url  # noqa: F401 (fixture)
 from tests.security.world import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db

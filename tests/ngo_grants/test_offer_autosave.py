@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from ngo_grants.workflow import OfferStatus
 from tests.ngo_grants import make_organisation
-from tests.ngo_grants.writing import draft, post_data, section_url, signed_in  # noqa: F401
+from tests.ngo_grants.writing import draft_fixture, post_data, section_url, signed_in  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.django_db
 AUTOSAVE = {"HTTP_X_AUTOSAVE": "1", "HTTP_ACCEPT": "application/json"}

@@ -13,7 +13,7 @@ from ngo_grants.models import OfferVersion
 from ngo_grants.sections import SECTIONS
 from ngo_grants.workflow import OfferStatus
 from tests.ngo_grants import complete_draft, make_organisation
-from tests.ngo_grants.writing import draft, draft_post, post_data, section_url, signed_in  # noqa: F401
+from tests.ngo_grants.writing import draft_fixture, draft_post, post_data, section_url, signed_in  # noqa: F401 (fixture)
 from tests.security.world import grant_role
 
 pytestmark = pytest.mark.django_db
@@ -154,7 +154,8 @@ def test_the_hub_shows_each_sections_state_the_deadline_and_the_problems_linked_
     client = signed_in(draft.admin)
     client.post(section_url(draft, "resources"), post_data("resources", {"experience": "", "resources": "Lokal"}))
     soup = page(client.get(f"/oferty/{draft.pk}/"))
-    states = {item.a.get_text(): item.select_one(".section-state").get_text() for item in soup.select(".state-new, .state-invalid, .state-complete")}  # fmt: skip
+    items = soup.select(".state-new, .state-invalid, .state-complete")
+    states = {item.a.get_text(): item.select_one(".section-state").get_text() for item in items}
     assert states["I. Podstawowe informacje"] == "– kompletna"
     assert states["IV. Doświadczenie i zasoby"] == "– do poprawienia"
     assert states["V.A. Kalkulacja przewidywanych kosztów"] == "– nierozpoczęta"

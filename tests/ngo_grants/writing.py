@@ -10,8 +10,8 @@ from ngo_grants.services.offers import start_offer
 from tests.ngo_grants import add_member, make_call, make_call_index, make_organisation
 
 
-@pytest.fixture
-def draft(jaslo):
+@pytest.fixture(name="draft")
+def draft_fixture(jaslo):
     """A draft just started by the organisation's administrator (only "basic" is filled)."""
     call = make_call(make_call_index(jaslo))
     organisation = make_organisation(centres=[Centre.for_site(jaslo)])
