@@ -3,222 +3,57 @@ Dz.U. 2018 poz. 2057, sections I–VII), and the rules that tie them together.
 
 A draft keeps what was typed: `offer.draft[section]` is a dict of raw strings, and rows
 (partners, actions, results, cost lines) are lists of such dicts under the row set's name.
-`bind()` turns that back into Django forms, so the same forms show a draft with its errors,
-validate it on submission and produce the canonical content a version freezes. Nothing here
-saves: services and views do.
+`bind()` turns that back into Django forms (`ngo_grants.offer_forms`), so the same forms show a
+draft with its errors, validate it on submission and produce the canonical content a version
+freezes. Nothing here saves: services and views do.
 """
 
 import hashlib
 import json
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 
-from core.forms import MoneyField, PolishDecimalField
+from ngo_grants.budget import budget_of
+from ngo_grants.offer_forms import (
+    DECLARATIONS,
+    ROW_FORMSETS,
+    ROW_MESSAGES,
+    ActionForm,
+    BasicForm,
+    CostLineForm,
+    CostsForm,
+    DeclarationsForm,
+    FinancingForm,
+    OfferorForm,
+    OtherForm,
+    PartnerForm,
+    ResourcesForm,
+    ResultForm,
+    RowFormSet,
+    TaskForm,
+)
 
-GROSZ = Decimal("0.01")
-# A page of rows stays readable and a draft stays small; more rows are an error at the field.
+__all__ = ["DECLARATIONS", "SECTIONS", "bind", "checksum", "raw_from_post", "validate_draft"]
+
+# A page of rows stays readable and a draft stays small; more rows are an error at the row set.
 MAX_ROWS = {"partners": 10, "actions": 60, "results": 30, "lines": 200}
-DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def money(value):
-    return Decimal(value).quantize(GROSZ, rounding=ROUND_HALF_UP)
-
-
-COST_CATEGORIES = [
-    ("action", _("costs of carrying out the actions")),
-    ("admin", _("administrative costs")),
-]
-
-
-class BasicForm(forms.Form):
-    """I. Basic information: the authority and the task come from the call; the title is ours."""
-
-    title = forms.CharField(label=_("Title of the public task"), max_length=300)
-
-
-class OfferorForm(forms.Form):
-    """II. The offeror: the organisation's own data are copied from its record on submission;
-    here the person who answers questions about the offer."""
-
-    contact_name = forms.CharField(label=_("Person authorised to give explanations"), max_length=200)
-    contact_phone = forms.CharField(label=_("Their phone"), max_length=20)
-    contact_email = forms.EmailField(label=_("Their e-mail"))
-
-
-class PartnerForm(forms.Form):
-    """A partner organisation of a joint offer (art. 14 ust. 2)."""
-
-    name = forms.CharField(label=_("Partner organisation"), max_length=300)
-    krs = forms.CharField(label=_("KRS number or other register"), max_length=40)
-    address = forms.CharField(label=_("Address"), max_length=300)
-    role = forms.CharField(label=_("Actions this partner carries out"), max_length=1000, widget=forms.Textarea)
-
-
-class TaskForm(forms.Form):
-    """III. Scope of the task."""
-
-    starts_on = forms.DateField(label=_("Start date"), widget=DATE_INPUT)
-    ends_on = forms.DateField(label=_("End date"), widget=DATE_INPUT)
-    synopsis = forms.CharField(
-        label=_("Synopsis of the task"),
-        max_length=6000,
-        widget=forms.Textarea,
-        help_text=_("Who it is for, what need it answers, where and how it will be carried out."),
-    )
-    results_description = forms.CharField(
-        label=_("Expected results"),
-        max_length=4000,
-        widget=forms.Textarea,
-        help_text=_("What will change, what will be made, what will last after the task."),
-    )
-
-    def __init__(self, *args, task=None, **kwargs):
-        self.public_task = task
-        super().__init__(*args, **kwargs)
-
-    def clean(self):
-        data = super().clean()
-        starts, ends = data.get("starts_on"), data.get("ends_on")
-        if starts and ends and ends < starts:
-            self.add_error("ends_on", _("The end date is before the start date."))
-        task = self.public_task
-        if task is not None:
-            period = {"start": task.starts_on.strftime("%d.%m.%Y"), "end": task.ends_on.strftime("%d.%m.%Y")}
-            message = _("The task must be carried out between %(start)s and %(end)s.") % period
-            if starts and not task.starts_on <= starts <= task.ends_on:
-                self.add_error("starts_on", message)
-            if ends and not task.starts_on <= ends <= task.ends_on:
-                self.add_error("ends_on", message)
-        return data
-
-
-class ActionForm(forms.Form):
-    """A row of the plan and schedule of actions."""
-
-    name = forms.CharField(label=_("Action"), max_length=300)
-    description = forms.CharField(label=_("Description"), max_length=2000, widget=forms.Textarea)
-    target_group = forms.CharField(label=_("Target group"), max_length=300)
-    period = forms.CharField(label=_("Planned dates"), max_length=100, help_text=_("e.g. March–June 2027"))
-    subcontracted = forms.CharField(
-        label=_("Carried out by someone else"), max_length=300, required=False, help_text=_("Who, if not the offeror.")
-    )
-
-
-class ResultForm(forms.Form):
-    """A row of the expected results with their measures."""
-
-    name = forms.CharField(label=_("Result"), max_length=300)
-    target = forms.CharField(label=_("Planned level"), max_length=100, help_text=_("e.g. 40 children"))
-    measure = forms.CharField(label=_("How it is measured"), max_length=300, help_text=_("e.g. attendance lists"))
-
-
-class ResourcesForm(forms.Form):
-    """IV. The offeror's experience and resources."""
-
-    experience = forms.CharField(label=_("Earlier activity and experience"), max_length=6000, widget=forms.Textarea)
-    resources = forms.CharField(
-        label=_("Resources used for the task"),
-        max_length=6000,
-        widget=forms.Textarea,
-        help_text=_("People, premises, equipment, partners."),
-    )
-
-
-class CostLineForm(forms.Form):
-    """A row of the cost calculation (V.A); the total is quantity × unit cost, to the grosz."""
-
-    category = forms.ChoiceField(label=_("Category"), choices=COST_CATEGORIES)
-    name = forms.CharField(label=_("Kind of cost"), max_length=300)
-    quantity = PolishDecimalField(
-        label=_("Quantity"), max_digits=10, decimal_places=2, min_value=Decimal("0.01"), widget=forms.TextInput
-    )
-    unit = forms.CharField(label=_("Unit"), max_length=50, help_text=_("e.g. hour, month, piece"))
-    unit_cost = MoneyField(label=_("Unit cost (zł)"))
-    total = MoneyField(label=_("Total (zł)"))
-    from_grant = MoneyField(label=_("From the grant (zł)"))
-    from_other = MoneyField(label=_("From other sources (zł)"))
-
-    def clean(self):
-        data = super().clean()
-        quantity, unit_cost, total = data.get("quantity"), data.get("unit_cost"), data.get("total")
-        grant, other = data.get("from_grant"), data.get("from_other")
-        if None not in (quantity, unit_cost, total):
-            expected = money(quantity * unit_cost)
-            if expected != total:
-                self.add_error(
-                    "total",
-                    _("Quantity × unit cost is %(expected)s zł, not %(total)s zł.")
-                    % {"expected": expected, "total": total},
-                )
-        if None not in (total, grant, other) and grant + other != total:
-            self.add_error(
-                "from_other",
-                _("From the grant and from other sources add up to %(sum)s zł, not to the total of %(total)s zł.")
-                % {"sum": grant + other, "total": total},
-            )
-        return data
-
-
-class FinancingForm(forms.Form):
-    """V.B Sources of financing other than the grant, and the own contribution."""
-
-    own_funds = MoneyField(label=_("Own financial resources (zł)"), initial=Decimal("0"))
-    recipients_payments = MoneyField(label=_("Payments from the recipients of the task (zł)"), initial=Decimal("0"))
-    other_public = MoneyField(label=_("Other public funds (zł)"), initial=Decimal("0"))
-    other_funds = MoneyField(label=_("Other funds (zł)"), initial=Decimal("0"))
-    personal = MoneyField(
-        label=_("Personal contribution (zł)"),
-        initial=Decimal("0"),
-        help_text=_("Volunteers' and members' unpaid work, valued."),
-    )
-    in_kind = MoneyField(
-        label=_("Contribution in kind (zł)"), initial=Decimal("0"), help_text=_("Premises, equipment, valued.")
-    )
-
-    def other_sources_total(self):
-        return sum((self.cleaned_data[name] for name in self.fields), Decimal("0"))
-
-
-class OtherForm(forms.Form):
-    """VI. Other information."""
-
-    paid_activity = forms.BooleanField(
-        label=_("We will charge the recipients of the task for it (paid public-benefit activity)"), required=False
-    )
-    other_information = forms.CharField(
-        label=_("Other information that may matter in the evaluation"),
-        max_length=4000,
-        required=False,
-        widget=forms.Textarea,
-    )
-
-
-DECLARATIONS = {
-    "statutory": _("The proposed task is entirely within the statutory activity of the offeror(s)."),
-    "no_profit": _("The task will be carried out without making a profit."),
-    "taxes_paid": _("The offeror has no overdue taxes or social-security contributions."),
-    "register_current": _("The data in this offer match the National Court Register or the offeror's register."),
-    "true_information": _("All information in this offer and its attachments is true."),
-    "personal_data": _(
-        "The personal data in this offer are processed lawfully and the people concerned were informed."
-    ),
+ROW_TITLES = {
+    "partners": gettext_lazy("Partner organisations (joint offer)"),
+    "actions": gettext_lazy("Plan and schedule of actions"),
+    "results": gettext_lazy("Expected results"),
+    "lines": gettext_lazy("Cost lines"),
 }
-
-
-class DeclarationsForm(forms.Form):
-    """VII. Declarations; each must be ticked."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, text in DECLARATIONS.items():
-            self.fields[name] = forms.BooleanField(
-                label=text, error_messages={"required": _("Tick this declaration to submit the offer.")}
-            )
+# Where the draft notes how many rows were sent when more than MAX_ROWS came: the first
+# MAX_ROWS are kept, and the row set shows its "at most" error until the next save.
+ROWS_SENT = "rows_sent"
+# How many problems of one section the offer's overview lists before "and N more".
+PROBLEMS_PER_SECTION = 5
+# Characters no database text column can hold (NUL, lone surrogates): kept as U+FFFD.
+UNSTORABLE = str.maketrans({0: "\ufffd"} | dict.fromkeys(range(0xD800, 0xE000), "\ufffd"))
 
 
 @dataclass(frozen=True)
@@ -231,27 +66,37 @@ class Section:
 
 
 SECTIONS = (
-    Section("basic", "I", _("Basic information"), BasicForm),
-    Section("offeror", "II", _("Offeror"), OfferorForm, (("partners", PartnerForm, 0),)),
+    Section("basic", "I", gettext_lazy("Basic information"), BasicForm),
+    Section("offeror", "II", gettext_lazy("Offeror"), OfferorForm, (("partners", PartnerForm, 0),)),
     Section(
         "task",
         "III",
-        _("The public task"),
+        gettext_lazy("The public task"),
         TaskForm,
         (("actions", ActionForm, 1), ("results", ResultForm, 1)),
     ),
-    Section("resources", "IV", _("Experience and resources"), ResourcesForm),
-    Section("costs", "V.A", _("Cost calculation"), forms.Form, (("lines", CostLineForm, 1),)),
-    Section("financing", "V.B", _("Sources of financing"), FinancingForm),
-    Section("other", "VI", _("Other information"), OtherForm),
-    Section("declarations", "VII", _("Declarations"), DeclarationsForm),
+    Section("resources", "IV", gettext_lazy("Experience and resources"), ResourcesForm),
+    Section("costs", "V.A", gettext_lazy("Cost calculation"), CostsForm, (("lines", CostLineForm, 1),)),
+    Section("financing", "V.B", gettext_lazy("Sources of financing"), FinancingForm),
+    Section("other", "VI", gettext_lazy("Other information"), OtherForm),
+    Section("declarations", "VII", gettext_lazy("Declarations"), DeclarationsForm),
 )
 SECTIONS_BY_KEY = {section.key: section for section in SECTIONS}
 
 
+def next_section(section):
+    """The section after `section` in the standard form, or None after the last."""
+    keys = [item.key for item in SECTIONS]
+    following = keys.index(section.key) + 1
+    return SECTIONS[following] if following < len(SECTIONS) else None
+
+
 def row_formset(name, form_class, minimum):
+    messages = {"default_error_messages": ROW_MESSAGES[name]}
+    base = type(f"{name.title()}FormSet", (ROW_FORMSETS.get(name, RowFormSet),), messages)
     return forms.formset_factory(
         form_class,
+        formset=base,
         extra=0,
         min_num=minimum,
         validate_min=True,
@@ -280,38 +125,82 @@ class BoundSection:
             **{name: [row for row in rowset.cleaned_data if row] for name, rowset in self.rowsets.items()},
         }
 
+    def errors(self):
+        """[(field id, message)] of every error, in the order of the page; the id is "" for an
+        error of the whole form and the row set's id for an error of all its rows."""
+        if not self.form.is_bound:
+            return []
+        items = [("", str(error)) for error in self.form.non_field_errors()]
+        items += _field_errors(self.form)
+        for name, rowset in self.rowsets.items():
+            title = ROW_TITLES[name]
+            items += [(f"{rowset.prefix}-rows", f"{title}: {error}") for error in rowset.non_form_errors()]
+            for number, row in enumerate(rowset.forms, start=1):
+                where = _("%(rows)s, row %(number)s") % {"rows": title, "number": number}
+                items += [("", f"{where}: {error}") for error in row.non_field_errors()]
+                items += [(anchor, f"{where}, {message}") for anchor, message in _field_errors(row)]
+        return items
+
+
+def _field_errors(form):
+    return [(field.id_for_label, f"{field.label}: {error}") for field in form for error in field.errors]
+
 
 def form_kwargs(section, offer):
-    return {"task": offer.task} if section.form is TaskForm else {}
+    if section.form is TaskForm:
+        return {"task": offer.task}
+    if section.form is FinancingForm:
+        return {"lines_other": lines_other(offer)}
+    return {}
 
 
-def bind(section, raw, offer, *, bound=True):
-    """The forms of `section` bound to `raw` (the draft's dict of this section)."""
+def lines_other(offer):
+    """What the draft's cost lines take from other sources, once they are all valid; else None
+    (the financing section then waits for the cost calculation before comparing)."""
+    costs = bind(SECTIONS_BY_KEY["costs"], offer.draft.get("costs"), offer)
+    if not costs.is_valid():
+        return None
+    return budget_of(costs.cleaned()["lines"]).other
+
+
+def bind(section, raw, offer, *, bound=True, extra_rows=()):
+    """The forms of `section` bound to `raw` (the draft's dict of this section); unbound, with
+    `raw` as initial values, for a section never saved. `extra_rows` names row sets that get
+    one more empty row (the "Add a row" button)."""
     raw = raw or {}
     kwargs = form_kwargs(section, offer)
     if bound:
-        values = {name: value for name, value in raw.items() if not isinstance(value, list)}
+        values = {name: value for name, value in raw.items() if isinstance(value, str)}
         form = section.form(_prefixed(section.key, values), prefix=section.key, **kwargs)
     else:
         form = section.form(initial=raw, prefix=section.key, **kwargs)
     rowsets = {}
+    sent = raw.get(ROWS_SENT) or {}
     for name, form_class, minimum in section.rows:
         rows = raw.get(name) or []
         formset_class = row_formset(name, form_class, minimum)
         prefix = f"{section.key}-{name}"
+        task = offer.task if name == "lines" else None
+        more = 1 if name in extra_rows and len(rows) < MAX_ROWS[name] else 0
         if bound:
-            rowsets[name] = formset_class(_rows_data(prefix, rows), prefix=prefix)
+            total = max(len(rows), _count(sent.get(name))) + more
+            rowsets[name] = formset_class(_rows_data(prefix, rows, total), prefix=prefix, task=task)
         else:
-            rowsets[name] = formset_class(initial=rows, prefix=prefix)
+            formset_class.extra = more
+            rowsets[name] = formset_class(initial=rows, prefix=prefix, task=task)
     return BoundSection(section, form, rowsets)
+
+
+def _count(value):
+    return int(value) if isinstance(value, int) else 0
 
 
 def _prefixed(prefix, values):
     return {f"{prefix}-{name}": value for name, value in values.items()}
 
 
-def _rows_data(prefix, rows):
-    data = {f"{prefix}-TOTAL_FORMS": str(len(rows)), f"{prefix}-INITIAL_FORMS": "0"}
+def _rows_data(prefix, rows, total):
+    data = {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": "0"}
     for index, row in enumerate(rows):
         for name, value in row.items():
             data[f"{prefix}-{index}-{name}"] = value
@@ -320,49 +209,80 @@ def _rows_data(prefix, rows):
 
 def raw_from_post(section, post):
     """The section's raw values from a POST (QueryDict or dict), as the draft stores them:
-    strings only, rows in order, rows left entirely empty dropped."""
+    strings only, rows in order, rows left entirely empty or marked for removal dropped, at
+    most MAX_ROWS of each row set (how many were sent is noted when there were more)."""
     raw = {}
-    for name in section.form.base_fields if section.form is not DeclarationsForm else DECLARATIONS:
+    names = DECLARATIONS if section.form is DeclarationsForm else section.form.base_fields
+    for name in names:
         key = f"{section.key}-{name}"
         if key in post:
-            raw[name] = str(post.get(key))
+            raw[name] = _storable(post.get(key))
+    sent = {}
     for name, form_class, _minimum in section.rows:
-        prefix = f"{section.key}-{name}"
+        prefix = f"{section.key}-{name}-"
         rows = []
-        indexes = sorted(
-            {int(key.split("-")[2]) for key in post if key.startswith(prefix + "-") and key.split("-")[2].isdigit()}
-        )
-        for index in indexes:
-            row = {field: str(post.get(f"{prefix}-{index}-{field}", "")) for field in form_class.base_fields}
-            if post.get(f"{prefix}-{index}-DELETE"):
+        for index in sorted({_row_index(key, prefix) for key in post if key.startswith(prefix)} - {None}):
+            if post.get(f"{prefix}{index}-DELETE"):
                 continue
+            row = {field: _storable(post.get(f"{prefix}{index}-{field}", "")) for field in form_class.base_fields}
             if any(value.strip() for value in row.values()):
                 rows.append(row)
+        if len(rows) > MAX_ROWS[name]:
+            sent[name] = len(rows)
+            rows = rows[: MAX_ROWS[name]]
         raw[name] = rows
+    if sent:
+        raw[ROWS_SENT] = sent
     return raw
+
+
+def _row_index(key, prefix):
+    index = key[len(prefix) :].split("-", 1)[0]
+    # Six digits are far more rows than any row set takes; longer "indexes" are not rows.
+    return int(index) if index.isascii() and index.isdigit() and len(index) <= 6 else None
+
+
+def _storable(value):
+    return str(value).translate(UNSTORABLE)
+
+
+def rows_dropped(raw):
+    """{row set: rows sent} for the row sets of `raw` that were cut to MAX_ROWS."""
+    return dict(raw.get(ROWS_SENT) or {})
 
 
 @dataclass
 class Problem:
-    """One reason the offer cannot be submitted yet, for the summary; `section` links to it."""
+    """One reason the offer cannot be submitted yet, for the summary; `section` links to it,
+    `anchor` (a field's id, when there is one) to the place on the section's page."""
 
     section: str
     message: str
+    anchor: str = ""
+
+
+def section_state(offer, section, bound=None):
+    """ "new" (never saved), "invalid" (saved, with fields to correct) or "complete"."""
+    if section.key not in offer.draft:
+        return "new"
+    bound = bound or bind(section, offer.draft.get(section.key), offer)
+    return "complete" if bound.is_valid() else "invalid"
 
 
 def validate_draft(offer, attachments=None):
     """(content, problems): the canonical content of `offer`'s draft when every section and
-    the rules across sections hold, else None and the list of problems in plain Polish."""
+    the rules across sections hold, else None and the list of problems in plain Polish, the
+    first few of each section word for word. Attachments are checked when given."""
     problems = []
     cleaned = {}
     for section in SECTIONS:
         bound = bind(section, offer.draft.get(section.key), offer)
         if bound.is_valid():
             cleaned[section.key] = bound.cleaned()
+        elif section.key not in offer.draft:
+            problems.append(Problem(section.key, _not_started(section)))
         else:
-            problems.append(Problem(section.key, _section_error(section)))
-    if "costs" in cleaned and "financing" in cleaned:
-        problems += budget_problems(offer.task, cleaned["costs"]["lines"], cleaned["financing"])
+            problems += _section_problems(section, bound.errors())
     if attachments is not None:
         problems += attachment_problems(offer, attachments)
     if problems:
@@ -370,66 +290,19 @@ def validate_draft(offer, attachments=None):
     return canonical_content(offer, cleaned), []
 
 
-def _section_error(section):
-    return _("Section %(number)s “%(title)s” has fields to correct.") % {
-        "number": section.number,
-        "title": section.title,
-    }
+def _not_started(section):
+    message = _("Section %(number)s “%(title)s” is not filled in yet.")
+    return message % {"number": section.number, "title": section.title}
 
 
-@dataclass(frozen=True)
-class Budget:
-    total: Decimal
-    grant: Decimal
-    other: Decimal
-
-    @property
-    def own_share(self):
-        """The own contribution (all but the grant) as a percentage of the total, to 0.01%."""
-        if not self.total:
-            return Decimal("0")
-        return (self.other * 100 / self.total).quantize(GROSZ, rounding=ROUND_HALF_UP)
-
-
-def budget_of(lines):
-    """Sums of cleaned cost lines; exact, as Decimals."""
-    total = sum((line["total"] for line in lines), Decimal("0"))
-    grant = sum((line["from_grant"] for line in lines), Decimal("0"))
-    other = sum((line["from_other"] for line in lines), Decimal("0"))
-    return Budget(total=total, grant=grant, other=other)
-
-
-def budget_problems(task, lines, financing):
-    problems = []
-    budget = budget_of(lines)
-    sources = sum((financing[name] for name in FinancingForm.base_fields), Decimal("0"))
-    if sources != budget.other:
-        problems.append(
-            Problem(
-                "financing",
-                _(
-                    "The sources of financing other than the grant add up to %(sources)s zł, but the cost "
-                    "lines take %(other)s zł from other sources."
-                )
-                % {"sources": sources, "other": budget.other},
-            )
-        )
-    if budget.grant > task.funds:
-        problems.append(
-            Problem(
-                "costs",
-                _("The grant requested, %(grant)s zł, is more than the %(funds)s zł available for this task.")
-                % {"grant": budget.grant, "funds": task.funds},
-            )
-        )
-    if budget.total and budget.own_share < task.min_own_contribution:
-        problems.append(
-            Problem(
-                "financing",
-                _("The own contribution is %(share)s%% of the total cost; this task needs at least %(minimum)s%%.")
-                % {"share": budget.own_share, "minimum": task.min_own_contribution},
-            )
-        )
+def _section_problems(section, errors):
+    where = f"{section.number}. {section.title}"
+    shown = errors[:PROBLEMS_PER_SECTION]
+    problems = [Problem(section.key, f"{where} – {message}", anchor) for anchor, message in shown]
+    more = len(errors) - PROBLEMS_PER_SECTION
+    if more > 0:
+        text = ngettext("%(where)s – and %(count)s more problem.", "%(where)s – and %(count)s more problems.", more)
+        problems.append(Problem(section.key, text % {"where": where, "count": more}))
     return problems
 
 

@@ -48,5 +48,5 @@ def test_grant_above_funds_and_low_own_contribution_are_both_reported(offer):
     content, problems = validate_draft(offer)
     messages = " ".join(str(problem.message) for problem in problems)
     assert content is None
-    assert "5000" in messages and "10000" in messages
-    assert "0.00%" in messages
+    assert "5\u00a0000,00\u00a0zł" in messages and "10\u00a0000,00\u00a0zł" in messages
+    assert "0%" in messages
