@@ -16,7 +16,7 @@ from import_export.fields import Field
 
 from core.spreadsheets import FORMATS, CentreResource
 from ngo_grants.models import OfferVersion
-from ngo_grants.sections import COST_CATEGORIES
+from ngo_grants.offer_forms import COST_CATEGORIES
 
 TWO_DECIMALS = "#,##0.00"
 

@@ -13,12 +13,13 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
+from ngo_grants.budget import GROSZ
 from ngo_grants.demo import call_texts
 from ngo_grants.demo import offer_texts as texts
 from ngo_grants.demo.calls import CURRENT, LAST_YEAR, PULAWY, find_call
 from ngo_grants.demo.documents import amount, attach
 from ngo_grants.models import Offer, OfferVersion
-from ngo_grants.sections import DECLARATIONS, GROSZ, SECTIONS_BY_KEY
+from ngo_grants.sections import DECLARATIONS, SECTIONS_BY_KEY
 from ngo_grants.services.offers import save_section, start_offer
 from ngo_grants.services.submission import SubmissionRefused, submit_offer
 
