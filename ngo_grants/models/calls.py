@@ -225,8 +225,14 @@ class CallPage(Page):
             return None
         return CallPage.objects.filter(pk=self.pk, live=True).values_list("first_published_at", flat=True).first()
 
+    def announced_at(self, publishing_at):
+        """When the call counts as announced: when it went live, or the announcement date it
+        already carries (a call moved in from another system, the demo's past calls), else
+        the moment it is being published."""
+        return self.live_since() or self.first_published_at or publishing_at
+
     def publication_problem(self, publishing_at):
-        return deadline_problem(self.live_since() or publishing_at, self.closes_at)
+        return deadline_problem(self.announced_at(publishing_at), self.closes_at)
 
     def publish(self, revision, user=None, **kwargs):
         """Moderation, scheduled and bulk publishing come through here: a call that breaks
@@ -235,7 +241,7 @@ class CallPage(Page):
         call = revision.as_object()
         now = timezone.now()
         publishing_at = call.go_live_at if call.go_live_at and call.go_live_at > now else now
-        problem = deadline_problem(self.live_since() or publishing_at, call.closes_at)
+        problem = deadline_problem(self.announced_at(publishing_at), call.closes_at)
         if problem is None:
             return super().publish(revision, user=user, **kwargs)
         Revision.objects.filter(pk=revision.pk).update(approved_go_live_at=None)
