@@ -76,8 +76,10 @@ def offer_start(request, task_id):
     organisations = Organisation.objects.of_member(request.user, WRITERS)
     acting = parse_id(request.session.get(ACTING_ORGANISATION, ""))
     initial = {"organisation": acting} if acting and organisations.filter(pk=acting).exists() else {}
-    form = StartOfferForm(request.POST or None, organisations=organisations, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    # An empty POST is a refused form too (the choice is required), not the page as for a GET.
+    data = request.POST if request.method == "POST" else None
+    form = StartOfferForm(data, organisations=organisations, initial=initial)
+    if form.is_bound and form.is_valid():
         if not call.is_open():
             form.add_error(None, _("Offers to this call are not accepted now."))
         else:
@@ -88,19 +90,18 @@ def offer_start(request, task_id):
                 messages.info(request, _("Your organisation had already begun an offer for this task: continue it."))
             return redirect("ngo_grants:offer", pk=offer.pk)
     centre = Centre.for_site(call.get_site())
-    members_of = list(organisations)
-    open_now = call.is_open()
+    own = list(organisations)
     return render(
         request,
         "ngo_grants/offer_start.html",
         {
             "task": task,
             "call": call,
-            "open_now": open_now,
+            "open_now": call.is_open(),
             "form": form,
-            "organisations": members_of,
+            "organisations": own,
             "drafts": drafts_of(organisations, task).select_related("organisation"),
-            "unverified": [org for org in members_of if not org.is_verified_by(centre)],
+            "unverified": [org for org in own if not org.is_verified_by(centre)],
             "centre": centre,
             "new_organisation_url": NEW_ORGANISATION_PATH,
         },
