@@ -4,10 +4,12 @@ the deciding centre's alone, recorded with who decided and in the audit log."""
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.exceptions import PermissionDenied
 
 from accounts.models import AuditEntry, AuditKind, Role
 from core.models import Centre
 from ngo_grants.models import Offer, Verification
+from ngo_grants.services.verification import decide_verification
 from tests.accounts.helpers import make_staff
 from tests.ngo_grants import complete_draft, make_call, make_call_index, make_organisation
 
@@ -155,6 +157,18 @@ def test_an_officer_cannot_decide_for_another_centre(client, writing, centre, pu
 
     assert response.status_code == 200 and response.context["form"].errors["centre"]
     assert not Verification.objects.exists()
+
+
+def test_only_the_centres_grants_officers_may_decide(writing, centre, jaslo, pulawy):
+    supervisor = make_staff("kierowniczka@example.org", jaslo, Role.SUPERVISOR)
+    elsewhere = make_staff("dotacje.pulawy@example.org", pulawy, Role.GRANTS_OFFICER)
+
+    for person in (supervisor, elsewhere):
+        with pytest.raises(PermissionDenied):
+            decide_verification(writing, centre, user=person, verified=True)
+
+    assert not Verification.objects.exists()
+    assert not AuditEntry.objects.filter(kind__in=[AuditKind.NGO_VERIFIED, AuditKind.NGO_REFUSED]).exists()
 
 
 def test_another_centres_listing_does_not_show_organisations_writing_here(client, writing, pulawy):
