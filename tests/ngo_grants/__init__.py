@@ -28,6 +28,24 @@ REGONS = ["600467400", "550299214", "223760126", "659083441", "015996404", "6317
 REGON_14 = "56153517517507"
 IBANS = ["PL61109010140000071219812874", "PL67102028920000123456789012"]
 
+# The organisation form as a careful person fills it in: a foundation not yet registered.
+ORGANISATION_FORM = {
+    "name": "Fundacja Dobry Start",
+    "legal_form": "foundation",
+    "krs": "0000500002",
+    "nip": NIPS[2],
+    "regon": REGONS[2],
+    "street": "ul. Mickiewicza 3",
+    "postcode": "24-100",
+    "city": "Puławy",
+    "email": "biuro@dobrystart.example.org",
+    "phone": "81 886 10 10",
+    "iban": "PL61 1090 1014 0000 0712 1981 2874",
+    "representatives-TOTAL_FORMS": "1",
+    "representatives-0-name": "Maria Nowak",
+    "representatives-0-function": "prezes zarządu",
+}
+
 
 def in_days(days, hour=12):
     """An aware moment `days` from now at `hour`:00 Polish time."""

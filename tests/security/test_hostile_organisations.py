@@ -6,28 +6,13 @@ import pytest
 from django.test import Client
 
 from ngo_grants.models import Invitation, MemberRole, Membership, Organisation
-from tests.ngo_grants import NIPS, REGONS, add_member, make_organisation
+from tests.ngo_grants import ORGANISATION_FORM, add_member, make_organisation
 from tests.security.hostile import assert_form_survives_hostile_input
 from tests.volunteers.test_profile import make_resident
 
 pytestmark = pytest.mark.django_db
 
-DETAILS = {
-    "name": "Fundacja Dobry Start",
-    "legal_form": "foundation",
-    "krs": "0000500002",
-    "nip": NIPS[2],
-    "regon": REGONS[2],
-    "street": "ul. Mickiewicza 3",
-    "postcode": "24-100",
-    "city": "Puławy",
-    "email": "biuro@dobrystart.example.org",
-    "phone": "81 886 10 10",
-    "iban": "PL61 1090 1014 0000 0712 1981 2874",
-    "representatives-TOTAL_FORMS": "1",
-    "representatives-0-name": "Maria Nowak",
-    "representatives-0-function": "prezes zarządu",
-}
+DETAILS = ORGANISATION_FORM
 SAVE = {"representatives-INITIAL_FORMS": "0", "save": "1"}
 
 
