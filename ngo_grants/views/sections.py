@@ -176,7 +176,10 @@ def _page(request, offer, section, *, may_edit, typed=None):
         "section": section,
         "bound": bound,
         "form": bound.form,
-        "rowsets": [(name, ROW_TITLES[name], bound.rowsets[name], MAX_ROWS[name]) for name in bound.rowsets],
+        "rowsets": [
+            (name, ROW_TITLES[name], rowset, _rows_shown(rowset, read_only), MAX_ROWS[name])
+            for name, rowset in bound.rowsets.items()
+        ],
         "errors": errors,
         "may_edit": may_edit,
         "locked": typed is not None,
@@ -194,6 +197,14 @@ def _page(request, offer, section, *, may_edit, typed=None):
     if section.key == "offeror":
         context["organisation"] = offer.organisation
     return render(request, "ngo_grants/offer_section.html", context)
+
+
+def _rows_shown(rowset, read_only):
+    """The rows to show: a row set without rows still shows one empty row to type into (without
+    errors of its own; the row set's "add at least one" says what is missing)."""
+    if rowset.forms or read_only:
+        return rowset.forms
+    return [rowset.form(prefix=rowset.add_prefix(0), empty_permitted=True, use_required_attribute=False)]
 
 
 def _initial(section, offer, user):
