@@ -1,6 +1,7 @@
-from ngo_grants.views import offers
+from ngo_grants.views import attachments, offers, submission
 
 app_name = "ngo_grants"
 
-# Mounted at the site's root, before Wagtail's pages: only these paths.
-urlpatterns = [*offers.urlpatterns]
+# Mounted at the site's root, before Wagtail's pages: only these paths. The fixed paths
+# (zalaczniki/, zloz/, …) come before any /oferty/<pk>/<section>/ pattern, which would take them.
+urlpatterns = [*attachments.urlpatterns, *submission.urlpatterns, *offers.urlpatterns]

@@ -60,7 +60,7 @@ def test_second_submission_of_the_same_offer_is_refused_as_already_done(offer):
 
 
 def test_offer_cannot_be_submitted_after_deadline(offer):
-    with pytest.raises(SubmissionRefused, match="deadline"):
+    with pytest.raises(SubmissionRefused, match="Termin składania ofert minął"):
         submit_offer(offer, user=admin_of(offer), now=in_days(31))
     offer.refresh_from_db()
     assert offer.status == OfferStatus.DRAFT and offer.number == ""
