@@ -1,6 +1,8 @@
 """An offer ready to submit, with its required attachment stored as a real private file; for
 the tests of attachments, submission and the confirmation."""
 
+import itertools
+
 from core.models import Centre
 from core.uploads import kind_of
 from ngo_grants.models import Offer
@@ -39,3 +41,33 @@ def attach_statute(offer, data=None, name="Statut stowarzyszenia.pdf"):
         name=name,
         required=offer.call.required_attachments.get(),
     )
+
+
+def valid_nips(start=526_000_000):
+    """NIPs whose check digit holds, as many as needed (a base whose check would be 10 has none)."""
+    from stdnum.pl import nip
+
+    for base in itertools.count(start):
+        check = sum(weight * int(digit) for weight, digit in zip((6, 5, 7, 2, 3, 4, 5, 6, 7), str(base), strict=True)) % 11
+        if check < 10 and nip.is_valid(f"{base}{check}"):
+            yield f"{base}{check}"
+
+
+def many_offers(site, count):
+    """`count` complete offers of as many verified organisations to one new call of `site`."""
+    from ngo_grants.models import MemberRole, Membership, Organisation, Verification
+    from tests.factories import UserFactory
+
+    centre = Centre.for_site(site)
+    first = ready_offer(site)
+    offers = [first]
+    template = Organisation.objects.values().get(pk=first.organisation_id)
+    for number, nip in zip(range(1, count), valid_nips(), strict=False):
+        fields = {key: value for key, value in template.items() if key not in ("id", "nip", "krs", "name")}
+        organisation = Organisation.objects.create(
+            **fields, name=f"Fundacja nr {number}", nip=nip, krs=f"{number + 700000:010d}"
+        )
+        Membership.objects.create(organisation=organisation, user=UserFactory(), role=MemberRole.ADMIN)
+        Verification.objects.create(organisation=organisation, centre=centre)
+        offers.append(ready_offer(site, call=first.call, organisation=organisation))
+    return offers
