@@ -43,12 +43,16 @@ def attach_statute(offer, data=None, name="Statut stowarzyszenia.pdf"):
     )
 
 
+NIP_WEIGHTS = (6, 5, 7, 2, 3, 4, 5, 6, 7)
+
+
 def valid_nips(start=526_000_000):
     """NIPs whose check digit holds, as many as needed (a base whose check would be 10 has none)."""
     from stdnum.pl import nip
 
     for base in itertools.count(start):
-        check = sum(weight * int(digit) for weight, digit in zip((6, 5, 7, 2, 3, 4, 5, 6, 7), str(base), strict=True)) % 11
+        digits = zip(NIP_WEIGHTS, str(base), strict=True)
+        check = sum(weight * int(digit) for weight, digit in digits) % 11
         if check < 10 and nip.is_valid(f"{base}{check}"):
             yield f"{base}{check}"
 
