@@ -44,7 +44,11 @@ def attachments(request, pk):
             raise PermissionDenied
         messages.error(request, locked_message())
         return redirect(attachments_url(offer))
-    form = AttachmentForm(request.POST or None, request.FILES or None, call=offer.call) if may_change else None
+    form = None
+    if may_change:
+        # Bound on every POST, also an empty one: it is refused, not shown as a fresh form.
+        bound = (request.POST, request.FILES) if request.method == "POST" else ()
+        form = AttachmentForm(*bound, call=offer.call)
     if form is not None and form.is_bound and form.is_valid():
         data = form.cleaned_data
         try:
