@@ -101,6 +101,20 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def wait_until_up(port, host):
+    """Wait until gunicorn on `port` answers /healthz (at most 30 s); False if it never did."""
+    for _ in range(300):
+        try:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/healthz", headers={"Host": host})
+            conn.getresponse().read()
+            conn.close()
+            return True
+        except OSError:
+            time.sleep(0.1)
+    return False
+
+
 def load(port, url, total, concurrency, deadline):
     def worker(n):
         done = 0

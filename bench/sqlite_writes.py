@@ -27,7 +27,7 @@ from urllib.parse import urlencode, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.pages import build, free_port, setup_django  # noqa: E402
+from bench.pages import build, free_port, setup_django, wait_until_up  # noqa: E402
 
 HOST = "localhost:8000"
 
@@ -120,15 +120,7 @@ def main():
         # The dev settings print every e-mail (the confirmations) to the console: not wanted here.
         server = subprocess.Popen(gunicorn, cwd=ROOT, env=env, stdout=subprocess.DEVNULL)
         try:
-            for _ in range(200):
-                try:
-                    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                    conn.request("GET", "/healthz", headers={"Host": HOST})
-                    conn.getresponse().read()
-                    conn.close()
-                    break
-                except OSError:
-                    time.sleep(0.1)
+            wait_until_up(port, HOST)
             start = threading.Barrier(args.writers)
             outcomes = []
             threads = [threading.Thread(target=apply, args=(port, cookie, path, start, outcomes)) for cookie in cookies]

@@ -30,15 +30,15 @@ from import_export import resources
 from import_export.formats import base_formats
 
 from core.text import HIDDEN
-from core.uploads import OLE, TEXT, ZIP, UploadRefused, check_kind, kind_of, read_upload
+from core.uploads import ODS, OLE, TEXT, XLSX, ZIP, UploadRefused, check_kind, kind_of, read_upload
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 10_000
 MAX_COLUMNS = 30
 # Blank rows are skipped, but a file of a million blank rows must not keep the server busy.
 MAX_SCANNED_ROWS = 5 * MAX_ROWS
-# A 5 MB XLSX could unpack to gigabytes (a "zip bomb"); real lists of 10,000 people stay far below.
-MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+# An XLSX that would unpack to gigabytes (a "zip bomb") is refused by the upload check itself.
+SPREADSHEET_KINDS = (XLSX, ZIP, ODS, TEXT)  # ZIP and ODS: to say what is wrong with them
 
 
 @dataclass
@@ -53,8 +53,10 @@ def read_table(data):
         raise UploadRefused(_too_large())
     if data and kind_of(data) == OLE:
         raise UploadRefused(_("This is an old Excel file (.xls). Save it as XLSX or CSV and upload it again."))
-    kind = check_kind(data, (ZIP, TEXT), _not_a_spreadsheet())
-    return _table(_xlsx_rows(data) if kind == ZIP else _csv_rows(data))
+    kind = check_kind(data, SPREADSHEET_KINDS, _not_a_spreadsheet(), _too_large_unpacked())
+    if kind == ODS:
+        raise UploadRefused(_("This is an OpenDocument spreadsheet (.ods). Save it as XLSX or CSV."))
+    return _table(_csv_rows(data) if kind == TEXT else _xlsx_rows(data))
 
 
 def read_spreadsheet_upload(upload):
@@ -63,14 +65,19 @@ def read_spreadsheet_upload(upload):
     return read_upload(
         upload,
         max_bytes=MAX_UPLOAD_BYTES,
-        kinds=(ZIP, TEXT, OLE),
+        kinds=(*SPREADSHEET_KINDS, OLE),
         too_large=_too_large(),
         wrong_kind=_not_a_spreadsheet(),
-    )
+        too_large_unpacked=_too_large_unpacked(),
+    ).data
 
 
 def _too_large():
     return _("The file is larger than 5 MB. Split the list into smaller files.")
+
+
+def _too_large_unpacked():
+    return _("The workbook is too large when unpacked. Split the list into smaller files.")
 
 
 def _not_a_spreadsheet():
@@ -108,14 +115,10 @@ def _xlsx_rows(data):
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
         names = {info.filename for info in infos}
-        if "mimetype" in names and archive.read("mimetype").startswith(b"application/vnd.oasis"):
-            raise UploadRefused(_("This is an OpenDocument spreadsheet (.ods). Save it as XLSX or CSV."))
         if "[Content_Types].xml" not in names or archive.getinfo("[Content_Types].xml").file_size > 1024 * 1024:
             raise UploadRefused(_("This file is a ZIP archive, not an XLSX workbook."))
         if b"spreadsheetml.sheet.main+xml" not in archive.read("[Content_Types].xml"):
             raise UploadRefused(_("This file is not an XLSX workbook (macro workbooks are not accepted)."))
-        if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-            raise UploadRefused(_("The workbook is too large when unpacked. Split the list into smaller files."))
     except UploadRefused:
         raise
     except Exception as exc:  # zipfile raises many kinds of errors on damaged archives

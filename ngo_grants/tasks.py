@@ -27,16 +27,19 @@ def send_email(to, subject, template, context, centre):
 @task()
 def send_submission_confirmation(offer_id):
     """To the member who submitted and to the organisation's address: the number, the time,
-    the checksum and where to download the confirmation."""
+    the checksum, the offer's page and its confirmation PDF (both behind the login: the mail
+    carries no attachment, so a forwarded mail gives nobody the offer)."""
     offer = Offer.objects.select_related("call", "organisation", "centre__site", "submitted_by").get(pk=offer_id)
     version = offer.latest_version()
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Offer no. %(number)s submitted: %(call)s") % {"number": offer.number, "call": offer.call.title}
+        root = offer.centre.site.root_url
         context = {
             "offer": offer,
             "version": version,
             "centre": offer.centre,
-            "offer_url": offer.centre.site.root_url + reverse("ngo_grants:offer", args=[offer.pk]),
+            "offer_url": root + reverse("ngo_grants:offer", args=[offer.pk]),
+            "pdf_url": root + reverse("ngo_grants:offer_confirmation", args=[offer.pk]),
         }
         recipients = {offer.organisation.email}
         if offer.submitted_by and offer.submitted_by.email:

@@ -1,6 +1,13 @@
-from ngo_grants.views import offers, organisations, start
+from ngo_grants.views import attachments, offers, organisations, start, submission
 
 app_name = "ngo_grants"
 
-# Mounted at the site's root, before Wagtail's pages: only these paths.
-urlpatterns = [*start.urlpatterns, *offers.urlpatterns, *organisations.urlpatterns]
+# Mounted at the site's root, before Wagtail's pages: only these paths. The fixed paths
+# (zalaczniki/, zloz/, nowa/, …) come before any /oferty/<pk>/<section>/ pattern, which would take them.
+urlpatterns = [
+    *start.urlpatterns,
+    *attachments.urlpatterns,
+    *submission.urlpatterns,
+    *offers.urlpatterns,
+    *organisations.urlpatterns,
+]

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from ngo_grants.models import Offer, OfferCounter, OfferVersion
 from ngo_grants.permissions import can_write_offers
 from ngo_grants.sections import checksum, validate_draft
+from ngo_grants.services.attachments import copy_attachments, files_removed_on_failure
 from ngo_grants.workflow import OfferStatus, can
 
 
@@ -57,16 +58,20 @@ def window_problem(call, now):
 def submit_offer(offer, *, user, now=None):
     """Submit `offer` for `user`; returns the submitted offer or raises `SubmissionRefused`.
 
-    `now` is for the demo data only (offers submitted in the past); everyone else gets the
-    server's time, read once the offer is locked."""
+    `now` is for the demo data (offers submitted in the past) and the tests of the deadline;
+    everyone else gets the server's time, read once the offer is locked, so a request that
+    waited for the lock is judged by when it got it."""
     with transaction.atomic():
         offer = _locked(offer)
         if not can_write_offers(user, offer.organisation):
             raise PermissionDenied
-        if offer.status == OfferStatus.SUBMITTED:
-            raise AlreadySubmitted(_("This offer was already submitted as no. %(number)s.") % {"number": offer.number})
+        if offer.status == OfferStatus.WITHDRAWN:
+            raise SubmissionRefused(
+                _("A withdrawn offer cannot be submitted again; start a new one from it and submit that.")
+            )
         if not can("submit", offer.status):
-            raise SubmissionRefused(_("A withdrawn offer cannot be submitted again; write a new one."))
+            # Submitted, or further on (review): the first submission stands.
+            raise AlreadySubmitted(_("This offer was already submitted as no. %(number)s.") % {"number": offer.number})
         now = now or timezone.now()
         problem = window_problem(offer.call, now)
         if problem:
@@ -104,7 +109,12 @@ def submit_offer(offer, *, user, now=None):
         )
         version_number = offer.versions.count() + 1
         OfferVersion.objects.create(
-            offer=offer, number=version_number, content=content, checksum=checksum(content), created_by=user
+            offer=offer,
+            number=version_number,
+            content=content,
+            checksum=checksum(content),
+            created_at=now,
+            created_by=user,
         )
         offer.status = OfferStatus.SUBMITTED
         offer.submitted_at = now
@@ -145,3 +155,25 @@ def withdraw_offer(offer, *, user, now=None):
         offer.withdrawn_at = now
         offer.save(update_fields=["status", "withdrawn_at"])
     return offer
+
+
+def copy_offer(offer, *, user, now=None):
+    """A new draft of `offer`'s organisation to the same task, starting from `offer`'s draft
+    with copies of its attachments: how an organisation writes again after withdrawing."""
+    if not can_write_offers(user, offer.organisation):
+        raise PermissionDenied
+    now = now or timezone.now()
+    if now >= offer.call.closes_at:
+        raise SubmissionRefused(_("The deadline for offers to this call has passed; a new offer cannot be started."))
+    with files_removed_on_failure() as saved, transaction.atomic():
+        copy = Offer.objects.create(
+            call=offer.call,
+            task=offer.task,
+            organisation=offer.organisation,
+            centre=offer.centre,
+            created_by=user,
+            draft=offer.draft,
+            title=offer.title,
+        )
+        copy_attachments(offer, copy, saved)
+    return copy

@@ -9,6 +9,7 @@ Puławy and must be kept out of them.
 from tests.security.access import DENIED, LOGIN, OK, REDIRECT, Row, expectations
 from tests.security.matrix_accounts import ROWS as ACCOUNT_ROWS
 from tests.security.matrix_admin import ROWS as ADMIN_ROWS
+from tests.security.matrix_attachments import ROWS as ATTACHMENT_ROWS
 from tests.security.matrix_beneficiaries import ROWS as BENEFICIARY_ROWS
 from tests.security.matrix_calls import ROWS as CALL_ROWS
 from tests.security.matrix_core import ROWS as CORE_ROWS
@@ -75,4 +76,5 @@ ROWS = [
     *CALL_ROWS,
     *GRANTS_ADMIN_ROWS,
     *ORGANISATION_ROWS,
+    *ATTACHMENT_ROWS,
 ]
