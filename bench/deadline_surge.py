@@ -46,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path.insert(0, str(ROOT))
 
-from bench.pages import free_port, wait_until_up  # noqa: E402
+from bench.pages import free_port, stop, wait_until_up  # noqa: E402
 
 HOST = "localhost"
 DATABASE = "pomost_deadline_surge"
@@ -289,11 +289,7 @@ def run(args, database_url, private_root):
         connection.close()
         surge(port, clients, closes_at.timestamp(), args.spread, args.late, args.double)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop(server)
 
     counts, latencies = tally(call, clients)
     clicks = sum(len(client.answers) for client in clients)

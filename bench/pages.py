@@ -115,6 +115,15 @@ def wait_until_up(port, host):
     return False
 
 
+def stop(server):
+    """Stop gunicorn, giving its workers time to finish what they are answering."""
+    server.terminate()
+    try:
+        server.wait(timeout=40)
+    except subprocess.TimeoutExpired:
+        server.kill()
+
+
 def load(port, url, total, concurrency, deadline):
     def worker(n):
         done = 0

@@ -27,7 +27,7 @@ from urllib.parse import urlencode, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.pages import build, free_port, setup_django, wait_until_up  # noqa: E402
+from bench.pages import build, free_port, setup_django, stop, wait_until_up  # noqa: E402
 
 HOST = "localhost:8000"
 
@@ -131,11 +131,7 @@ def main():
                 thread.join()
             seconds = time.perf_counter() - began
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=40)
-            except subprocess.TimeoutExpired:
-                server.kill()
+            stop(server)
 
         from volunteers.models import Application
 

@@ -40,6 +40,10 @@ SIGNATURES = (
 )
 # Formats that are neither of the above nor text: archives, programs.
 BINARY = (b"\x1f\x8b", b"Rar!", b"7z\xbc\xaf", b"MZ", b"\x7fELF", b"BZh", b"\xfd7zXZ")
+# Parts that carry macros: such a package is not the document kind it looks like (a .docm or
+# .xlsm, an ODT with Basic), only an archive.
+MACRO_PARTS = ("word/vbaProject.bin", "xl/vbaProject.bin")
+MACRO_FOLDERS = ("Basic/", "Scripts/")
 ODF_MIMETYPES = {
     b"application/vnd.oasis.opendocument.text": ODT,
     b"application/vnd.oasis.opendocument.spreadsheet": ODS,
@@ -98,17 +102,20 @@ def kind_of(data):
 def _package_kind(data):
     """ODT, ODS, DOCX or XLSX by the package's table of contents; ZIP for any other archive,
     also one too damaged to open (whoever accepts ZIP says what is wrong with it)."""
+    odf_kind = None
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
         names = {info.filename for info in infos}
         # OpenDocument: "mimetype" comes first and names the kind (a few dozen bytes).
         if infos and infos[0].filename == "mimetype" and infos[0].file_size <= 100:
-            kind = ODF_MIMETYPES.get(archive.read(infos[0]).strip())
-            if kind:
-                return kind
+            odf_kind = ODF_MIMETYPES.get(archive.read(infos[0]).strip())
     except Exception:  # zipfile raises many kinds of errors on damaged archives
         return ZIP
+    if names & set(MACRO_PARTS) or any(name.startswith(MACRO_FOLDERS) for name in names):
+        return ZIP
+    if odf_kind:
+        return odf_kind
     if "[Content_Types].xml" in names:
         if "word/document.xml" in names:
             return DOCX

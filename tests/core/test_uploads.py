@@ -59,6 +59,16 @@ def test_an_odt_needs_its_mimetype_entry_first():
         attach("oferta.odt", shuffled)
 
 
+def test_documents_with_macros_are_not_taken_for_documents():
+    assert kind_of(samples.docx_bytes({"word/vbaProject.bin": b"\xd0\xcf\x11\xe0"})) == ZIP
+    odt_with_basic = samples.zip_bytes(
+        {"mimetype": samples.ODT_MIMETYPE, "content.xml": "<x/>", "Basic/Standard/Module1.xml": "<script/>"}
+    )
+    assert kind_of(odt_with_basic) == ZIP
+    with pytest.raises(UploadRefused, match="innego rodzaju"):
+        attach("oferta.docx", samples.docx_bytes({"word/vbaProject.bin": b"makro"}))
+
+
 def test_a_script_renamed_pdf_is_refused():
     with pytest.raises(UploadRefused, match="innego rodzaju"):
         attach("statut.pdf", samples.script_named_pdf(), "application/pdf")
