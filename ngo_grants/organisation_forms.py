@@ -233,18 +233,14 @@ def forms_valid(form, formset):
     """Validate both; the rows' problems are also listed in the form's summary, so the summary
     at the top names every problem on the page."""
     form_valid, rows_valid = form.is_valid(), formset.is_valid()
-    if not rows_valid:
-        for error in formset.non_form_errors():
-            form.add_error(None, error)
-        for number, row in enumerate(formset.forms, start=1):
-            for name, errors in row.errors.items():
-                label = row.fields[name].label if name in row.fields else ""
-                for error in errors:
-                    form.add_error(
-                        None,
-                        _("Authorised person %(number)s, %(field)s: %(error)s")
-                        % {"number": number, "field": label, "error": error},
-                    )
+    for number, row in enumerate(formset.forms, start=1):
+        for name, errors in row.errors.items():
+            for error in errors:
+                form.add_error(
+                    None,
+                    _("Authorised person %(number)s, %(field)s: %(error)s")
+                    % {"number": number, "field": row.fields[name].label, "error": error},
+                )
     return form_valid and rows_valid
 
 

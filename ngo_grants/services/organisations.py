@@ -56,9 +56,7 @@ def register_organisation(*, user, details, representatives):
     `user` becomes its administrator. A NIP or KRS registered meanwhile is refused."""
     try:
         with transaction.atomic():
-            organisation = Organisation.objects.create(
-                **{name: details[name] for name in DETAILS}, created_by=user, created_at=timezone.now()
-            )
+            organisation = Organisation.objects.create(**{name: details[name] for name in DETAILS}, created_by=user)
             _save_representatives(organisation, representatives)
             Membership.objects.create(organisation=organisation, user=user, role=MemberRole.ADMIN)
     except IntegrityError:
