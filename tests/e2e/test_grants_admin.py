@@ -44,6 +44,9 @@ def test_grants_officer_reads_an_offer_and_verifies_an_organisation(browser, dem
 
     staff.goto("/admin/organizacje/?q=Nowa")
     staff.get_by_role("link", name="Fundacja Nowa e2e").click()
+    # The click returns before the next page has loaded; axe needs the new page's <main>.
+    expect(staff).to_have_url(re.compile(r"/admin/organizacje/\d+/$"))
+    expect(staff.locator("main")).to_contain_text("Fundacja Nowa e2e")
     check_main(staff)
     staff.get_by_label(re.compile("^Decyzja ośrodka")).select_option(label=str(centre))
     staff.get_by_label(re.compile("^Decyzja\\*?$")).select_option(value="verified")

@@ -44,7 +44,7 @@ def test_the_check_page_links_every_problem_to_where_it_is_corrected(writer, off
 
     links = {a.get_text(strip=True): a["href"] for a in soup.select(".submit-problems a")}
     assert links == {
-        "Sekcja III „Zadanie publiczne” ma pola do poprawienia.": f"/oferty/{offer.pk}/task/",
+        "III. Zadanie publiczne – Syntetyczny opis zadania: To pole jest wymagane.": f"/oferty/{offer.pk}/task/",
         "Brakuje załącznika wymaganego w konkursie: Statut organizacji.": f"/oferty/{offer.pk}/zalaczniki/",
     }
     assert soup.select_one(".submit-form") is None

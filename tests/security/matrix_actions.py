@@ -245,9 +245,11 @@ ACTIONS = [
             f"bulk delete {name} A",
             media_bulk(app, name),
             WAGTAIL_BULK,
-            frozenset({"editor@A", "moderator@A", "superuser"}),
+            frozenset({"editor@A", "moderator@A", "superuser", *also}),
         )
-        for app, name in (("wagtailimages", "image"), ("wagtaildocs", "document"))
+        # Grants officers keep the calls' regulations in the centre's documents; Wagtail lets
+        # whoever may change a document delete it.
+        for app, name, also in (("wagtailimages", "image", ()), ("wagtaildocs", "document", ("grants_officer@A",)))
     ],
     Action(
         "bulk delete user",
