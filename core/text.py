@@ -109,3 +109,17 @@ def fold(text):
 def polish_slugify(title):
     """ASCII slug from a Polish title: "Nagroda dla ośrodka" → "nagroda-dla-osrodka"."""
     return slugify(fold(title))
+
+
+# A listing's search box matches every word with LIKE; more words only slow the query down
+# and SQLite refuses a pattern over 50,000 characters ("LIKE or GLOB pattern too complex").
+SEARCH_WORDS = 8
+SEARCH_WORD_LENGTH = 200
+
+
+def search_words(query):
+    """The words of a listing's search box, few and short enough for any database.
+
+    No stored name or title is longer than SEARCH_WORD_LENGTH, so a longer word, cut to
+    that length, still matches nothing it would not have matched whole."""
+    return [word[:SEARCH_WORD_LENGTH] for word in query.split()[:SEARCH_WORDS]]

@@ -22,8 +22,6 @@ from ngo_grants.workflow import OfferStatus
 
 OFFERS = "grant_offers"
 ORGANISATIONS = "grant_organisations"
-# More words than this only slow the query down (and a pasted page would exhaust it).
-SEARCH_WORDS = 8
 
 
 def staff_centres(user):

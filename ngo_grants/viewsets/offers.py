@@ -23,12 +23,12 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from core.filters import IdChoiceField, ModelChoiceFilter
 from core.spreadsheets import FORMATS
+from core.text import search_words
 from ngo_grants.models import CallPage, Offer, PublicTask, Verification
 from ngo_grants.money import format_zloty
 from ngo_grants.sections import checksum
 from ngo_grants.viewsets.common import (
     OFFERS,
-    SEARCH_WORDS,
     ReadingViewSet,
     StaffScreen,
     centre_calls,
@@ -91,7 +91,7 @@ class OfferIndexView(IndexView):
         """Every word must match the organisation's name, NIP or KRS, the number or the title."""
         if not self.is_searching:
             return queryset
-        for word in self.search_query.split()[:SEARCH_WORDS]:
+        for word in search_words(self.search_query):
             queryset = queryset.filter(
                 Q(organisation__name__icontains=word)
                 | Q(organisation__nip__icontains=word)

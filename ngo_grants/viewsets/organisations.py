@@ -24,11 +24,11 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import IndexView
 
+from core.text import search_words
 from ngo_grants.models import Offer, Organisation, Verification
 from ngo_grants.services.verification import decide_verification, deciding_centres
 from ngo_grants.viewsets.common import (
     ORGANISATIONS,
-    SEARCH_WORDS,
     ReadingViewSet,
     StaffScreen,
     moment,
@@ -97,7 +97,7 @@ class OrganisationIndexView(IndexView):
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        for word in self.search_query.split()[:SEARCH_WORDS]:
+        for word in search_words(self.search_query):
             digits = word.replace("-", "")
             queryset = queryset.filter(
                 Q(name__icontains=word) | Q(nip__startswith=digits) | Q(krs__endswith=digits) | Q(regon=digits)

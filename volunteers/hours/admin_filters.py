@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from core.filters import ModelChoiceFilter
+from core.text import search_words
 from volunteers.models import Beneficiary, HoursEntry, HoursStatus, TaskPage
 from volunteers.permissions import profiles_visible_to
 from volunteers.services.hours_flags import ANY_FLAG, HoursFlag, flagged, with_flags
@@ -125,7 +126,7 @@ def filtered_entries(request):
 def search_entries(entries, query):
     """Every word must match the volunteer's first name, last name or e-mail, the task (hours
     of a match are titled "Stała pomoc: …") or the beneficiary helped."""
-    for word in query.split()[:10]:
+    for word in search_words(query):
         entries = entries.filter(
             Q(volunteer__user__first_name__icontains=word)
             | Q(volunteer__user__last_name__icontains=word)

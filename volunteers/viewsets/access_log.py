@@ -33,8 +33,8 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from core.filters import ModelChoiceFilter
 from core.spreadsheets import FORMATS, CentreResource, content_type
+from core.text import search_words
 from volunteers.models import AccessAction, Beneficiary, BeneficiaryAccess
-from volunteers.viewsets.beneficiaries import SEARCH_WORDS
 
 NAMESPACE = "access_log"
 PERMISSION = "volunteers.view_beneficiaryaccess"
@@ -91,7 +91,7 @@ class AccessLogIndexView(IndexView):
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        for word in self.search_query.split()[:SEARCH_WORDS]:
+        for word in search_words(self.search_query):
             queryset = queryset.filter(Q(beneficiary_label__icontains=word) | Q(user_label__icontains=word))
         return queryset
 

@@ -35,6 +35,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from core.filters import ModelChoiceFilter
 from core.numbers import parse_id
+from core.text import search_words
 from volunteers import services
 from volunteers.admin_forms import DeclineForm
 from volunteers.models import Application, ApplicationStatus, TaskPage
@@ -106,7 +107,7 @@ class ApplicationIndexView(IndexView):
         "Anna Kowalska" finds Anna Kowalska although first and last name are two fields."""
         if not self.is_searching:
             return queryset
-        for word in self.search_query.split():
+        for word in search_words(self.search_query):
             queryset = queryset.filter(
                 Q(volunteer__user__first_name__icontains=word)
                 | Q(volunteer__user__last_name__icontains=word)

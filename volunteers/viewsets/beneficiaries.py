@@ -32,6 +32,7 @@ from wagtail.admin.widgets.button import HeaderButton
 
 from accounts.permissions import centres_for
 from core.filters import ModelChoiceFilter
+from core.text import search_words
 from volunteers.models import (
     AccessAction,
     Beneficiary,
@@ -45,8 +46,6 @@ from volunteers.roles import VOLUNTEERING_STAFF
 from volunteers.services import access_log
 from volunteers.viewsets.beneficiaries_forms import BeneficiaryForm, NeedForm
 
-# More words than this only slow the query down (and a pasted page would exhaust it).
-SEARCH_WORDS = 8
 NAMESPACE = "beneficiaries"
 
 
@@ -93,7 +92,7 @@ class BeneficiaryIndexView(IndexView):
         """Every word must match the name, the first name, the phone or the address."""
         if not self.is_searching:
             return queryset
-        for word in self.search_query.split()[:SEARCH_WORDS]:
+        for word in search_words(self.search_query):
             queryset = queryset.filter(
                 Q(name__icontains=word)
                 | Q(first_name__icontains=word)

@@ -27,6 +27,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from accounts.permissions import centres_for
 from core.filters import ModelChoiceFilter
+from core.text import search_words
 from volunteers import services, workplace
 from volunteers.admin_forms import AgreementForm, AgreementSignedForm, ClearanceForm
 from volunteers.models import (
@@ -120,7 +121,7 @@ class VolunteerIndexView(IndexView):
             return queryset
         compact_phone = Replace(Replace("phone", Value(" "), Value("")), Value("-"), Value(""))
         queryset = queryset.annotate(compact_phone=compact_phone)
-        for word in self.search_query.split():
+        for word in search_words(self.search_query):
             match = (
                 Q(user__first_name__icontains=word)
                 | Q(user__last_name__icontains=word)
