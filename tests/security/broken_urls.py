@@ -1,5 +1,7 @@
 """Throw-away forms for tests/security/test_hostile_harness.py: one sound, the others each with one defect."""
 
+from datetime import timedelta
+
 from django import forms
 from django.http import HttpResponse, HttpResponseRedirect
 from django.template import engines
@@ -75,6 +77,23 @@ def closed_task(request, defect=None):
     return HttpResponse(engines["django"].from_string(page).render(context, request))
 
 
+class DistrictForm(forms.Form):
+    name = forms.CharField(max_length=100)
+    district = forms.ChoiceField(choices=[("1", "Śródmieście"), ("2", "Ulaszowice")])
+
+
+def district(request, defect=None):
+    """A form with a select; with the defect the raw choice is used as a number of days before
+    the form checks it, and a 400-digit "choice" overflows."""
+    form = DistrictForm(request.POST or None)
+    raw = request.POST.get("district", "")
+    if defect == "looks_up_the_raw_id" and raw.isdigit():
+        timedelta(days=int(raw))
+    if request.method == "POST" and form.is_valid():
+        return HttpResponseRedirect("/dziekujemy/")
+    return HttpResponse(engines["django"].from_string(PAGE).render({"form": form}, request))
+
+
 def open_redirect(request):
     # Printable characters only, so the header is valid and the flaw left is where it points.
     response = HttpResponse(status=302)
@@ -90,6 +109,8 @@ urlpatterns = [
     path("closed/", closed_task),
     *[path(f"closed/{defect}/", closed_task, {"defect": defect})
       for defect in ("drops_the_form", "forgets_the_message")],
+    path("district/", district),
+    path("district/looks_up_the_raw_id/", district, {"defect": "looks_up_the_raw_id"}),
     path("redirect/", open_redirect),
     *config_urls.urlpatterns,
 ]  # fmt: skip

@@ -7,7 +7,8 @@
 `fields` names every field of the form with a sane value a careful user would type. First a
 sweep sends the sane values alone (so a single-field form whose sane answer is refused, say
 by a service after the task closed, is still checked for keeping what was typed), then puts
-each catalogue value into each field in turn (the others keep their sane values), then
+each catalogue value into each field in turn (the others keep their sane values; a field that
+only offers choices gets CHOICE_PAYLOADS, a value of each kind), then
 leaves each field out, duplicates it and sends it in wrong byte encodings; then
 hypothesis combines: several fields at once, random Unicode, long repetitions, three
 transports (the test client's, raw urlencoded or query string, raw multipart) and three
@@ -79,8 +80,22 @@ CATALOGUE = {
 }  # fmt: skip
 PAYLOADS = tuple(value for values in CATALOGUE.values() for value in values)
 SHORT_PAYLOADS = tuple(value for value in PAYLOADS if len(value) < 100)
-# Parameters a form without fields of its own may still be sent, hostile values in them.
+# What the sweep puts into a field that only offers choices (a select, radio buttons, check
+# boxes) and into the stray parameters an endpoint ignores. Any value not offered is refused
+# alike whatever it says, so one value of each kind is enough, except numbers (ids that
+# overflow a column), markup (echoed in "not one of the available choices"), SQL-looking text
+# and blanks. Hypothesis still draws from the whole catalogue for every field.
+CHOICE_PAYLOADS = tuple(
+    dict.fromkeys(
+        (*CATALOGUE["markup"], *CATALOGUE["numbers and dates"], *CATALOGUE["sql"], *CATALOGUE["blank"],
+         *(values[0] for values in CATALOGUE.values()), "\ud800")
+    )
+)  # fmt: skip
+CHOICE_TYPES = {"checkbox", "radio"}
+# Parameters a form without fields of its own may still be sent, hostile values in them;
+# "next" is where a redirect goes, so it alone gets the whole catalogue.
 STRAY = ("next", "id", "confirm")
+STRAY_CHOICES = ("id", "confirm")
 TRANSPORTS = {"get": ("client", "query"), "post": ("client", "urlencoded", "multipart")}
 CHARSETS = ("utf-8", "cp1250", "broken")
 BOUNDARY = "HostileBoundary7MA4YWxk"
@@ -170,14 +185,21 @@ class _Harness:
         # What each varied parameter carries when it is not the hostile one: a field its sane
         # value; a stray parameter of a form without fields nothing at all.
         self.sane = {name: (value,) for name, value in fields.items()} or dict.fromkeys(STRAY, ())
+        # The sweep's values per parameter; check_form_page narrows those of choice fields.
+        self.payloads = dict.fromkeys(self.sane, PAYLOADS)
+        if not fields:
+            self.payloads.update(dict.fromkeys(STRAY_CHOICES, CHOICE_PAYLOADS))
 
     def check_form_page(self):
         self.prepare()
         response = self.client.get(self.url)
         assert response.status_code == 200, f"the form page {self.url} answers {response.status_code}"
-        soup = BeautifulSoup(response.content.decode(), "html.parser")
-        missing = [name for name in self.fields if not soup.find(attrs={"name": name})]
+        page = _Page(response.content.decode())
+        missing = [name for name in self.fields if not page.by_name.get(name)]
         assert not missing, f"{self.url} has no control named {missing}: check the field names given to the harness"
+        for name in self.fields:
+            if all(_offers_choices(control) for control in page.by_name[name]):
+                self.payloads[name] = CHOICE_PAYLOADS
 
     def sweep(self):
         """Every catalogue value in every field once, then missing, duplicated and mis-encoded fields."""
@@ -185,7 +207,7 @@ class _Harness:
         raw = TRANSPORTS[self.method][1:]
         yield Case(sane, frozenset())
         for name in sane:
-            for value in PAYLOADS:
+            for value in self.payloads[name]:
                 yield Case({**sane, name: (value,)}, frozenset([name]))
             yield Case({**sane, name: ()}, frozenset([name]))
             yield Case({**sane, name: (MARKUP[0], *sane[name])}, frozenset([name]))
@@ -288,16 +310,16 @@ class _Harness:
             )
             return "redirected"
         body = response.content.decode(response.charset or "utf-8", errors="replace")
-        soup = BeautifulSoup(body, "html.parser")
-        _assert_escaped(body, soup, where)
+        page = _Page(body)
+        _assert_escaped(body, page, where)
         self.assert_secrets_not_echoed(case, body, where)
         form = response.context.get(self.form_context_name) if response.context is not None else None
         if status >= 400:
             return f"status {status}"
         if form is None or not form.is_bound or not form.errors:
             return "accepted"
-        self.assert_typed_values_kept(case, soup, where)
-        _assert_errors_shown_in_polish(form, soup, where)
+        self.assert_typed_values_kept(case, page, where)
+        _assert_errors_shown_in_polish(form, page, where)
         return "refused"
 
     def assert_secrets_not_echoed(self, case, body, where):
@@ -313,14 +335,14 @@ class _Harness:
                         f"the secret field {name!r} was echoed back on {where}"
                     )
 
-    def assert_typed_values_kept(self, case, soup, where):
+    def assert_typed_values_kept(self, case, page, where):
         for name, value in self.fields.items():
-            assert soup.find(attrs={"name": name}) is not None, (
+            assert page.by_name.get(name), (
                 f"refused form lost its field {name!r}: the page has no control of that name, on {where}"
             )
             if name in case.hostile or name in self.secret:
                 continue
-            shown = _shown_values(soup, name)
+            shown = _shown_values(page, name)
             assert value in shown, (
                 f"refused form lost what was typed in {name!r}: typed {value!r}, shown {shown!r}, on {where}"
             )
@@ -347,10 +369,28 @@ def _multipart(pairs):
     return b"".join(parts) + b"--%s--\r\n" % boundary
 
 
-def _assert_escaped(body, soup, where):
+class _Page:
+    """An answer parsed once, its elements indexed by name and id in the same single pass.
+
+    The harness looks up every field of every answer, tens of thousands of answers a run;
+    BeautifulSoup's find() walks the whole tree for each look-up."""
+
+    def __init__(self, body):
+        self.tags = BeautifulSoup(body, "html.parser").find_all(True)
+        self.by_name, self.by_id, self.summary = {}, {}, None
+        for tag in self.tags:
+            if (name := tag.get("name")) is not None:
+                self.by_name.setdefault(name, []).append(tag)
+            if (ident := tag.get("id")) is not None:
+                self.by_id.setdefault(ident, tag)
+            if self.summary is None and "error-summary" in tag.get("class", ()):
+                self.summary = tag
+
+
+def _assert_escaped(body, page, where):
     for payload in MARKUP:
         assert payload not in body, f"unescaped markup {payload!r} in the answer to {where}"
-    for tag in soup.find_all(True):
+    for tag in page.tags:
         assert not (tag.name == "script" and MARKER in tag.get_text()), f"injected <script> in the answer to {where}"
         for attribute, value in tag.attrs.items():
             value = " ".join(value) if isinstance(value, list) else value
@@ -362,9 +402,13 @@ def _assert_escaped(body, soup, where):
             )
 
 
-def _shown_values(soup, name):
+def _offers_choices(control):
+    return control.name == "select" or (control.name == "input" and (control.get("type") or "").lower() in CHOICE_TYPES)
+
+
+def _shown_values(page, name):
     shown = []
-    for control in soup.find_all(attrs={"name": name}):
+    for control in page.by_name.get(name, ()):
         kind = (control.get("type") or "text").lower()
         if control.name == "textarea":
             text = control.get_text()
@@ -383,10 +427,10 @@ def _normalise(text):
     return " ".join(text.split())
 
 
-def _assert_errors_shown_in_polish(form, soup, where):
+def _assert_errors_shown_in_polish(form, page, where):
     # The messages are read from the page, not from form.errors: the page is what people see,
     # and lazy messages in form.errors would be translated again in the test's language.
-    summary = soup.select_one(".error-summary")
+    summary = page.summary
     assert summary is not None, f"refused without the error summary (includes/form_errors.html) on {where}"
     items = [_normalise(item.get_text()) for item in summary.find_all("li")]
     assert len(items) >= sum(len(errors) for errors in form.errors.values()), (
@@ -398,12 +442,12 @@ def _assert_errors_shown_in_polish(form, soup, where):
         if name == NON_FIELD_ERRORS or name not in form.fields:
             continue
         field_id = form[name].id_for_label
-        paragraph = soup.find(id=f"{field_id}_error")
+        paragraph = page.by_id.get(f"{field_id}_error")
         assert paragraph is not None and paragraph.name == "p" and "field-error" in paragraph.get("class", []), (
             f'error of {name!r} not in <p class="field-error" id="{field_id}_error"> on {where}'
         )
         _assert_polish(_normalise(paragraph.get_text()), f"{name!r} on {where}")
-        widget = soup.find(id=field_id)
+        widget = page.by_id.get(field_id)
         assert widget is not None and widget.get("aria-invalid") == "true", (
             f'the widget of {name!r} lacks aria-invalid="true" on {where}'
         )

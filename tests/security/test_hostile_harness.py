@@ -69,11 +69,23 @@ def test_a_single_field_form_that_loses_the_refused_answer_fails_the_harness(db,
 def test_a_form_without_fields_gets_hostile_stray_parameters(db, client):
     report = assert_form_survives_hostile_input(client, "/closed/", fields={}, check_form_page=False, max_examples=5)
 
-    assert report.total() > len(hostile.STRAY) * len(hostile.PAYLOADS)
+    # "next" decides where a redirect goes and gets the whole catalogue; "id" and "confirm"
+    # a value of each kind.
+    assert report.total() > len(hostile.PAYLOADS) + 2 * len(hostile.CHOICE_PAYLOADS)
     with pytest.raises(AssertionError, match="redirect off the site"):
         assert_form_survives_hostile_input(
             client, "/redirect/", method="get", fields={}, check_form_page=False, max_examples=5
         )
+
+
+def test_a_select_gets_a_value_of_each_kind_and_still_every_number(db, client):
+    fields = {"name": "Anna Nowak", "district": "1"}
+    report = assert_form_survives_hostile_input(client, "/district/", fields=fields, max_examples=5)
+
+    # The free-text field gets the whole catalogue, the select only CHOICE_PAYLOADS.
+    assert len(hostile.PAYLOADS) < report.total() < 2 * len(hostile.PAYLOADS)
+    with pytest.raises(AssertionError, match="server error"):
+        assert_form_survives_hostile_input(client, "/district/looks_up_the_raw_id/", fields=fields, max_examples=1)
 
 
 def test_an_open_redirect_fails_the_harness(db, client):
