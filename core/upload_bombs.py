@@ -21,15 +21,23 @@ not zlib data, such as JPEG images, are skipped: they stay as large as they are)
 objects are counted in the file and inside the inflated object streams, objects in the file.
 A filter that inflates twice ([/FlateDecode /FlateDecode]) is refused outright: no real
 document needs it, and only the first layer would be counted. pypdf could parse the file
-properly, but parsing is exactly what a bomb attacks; these counts need no parser.
+properly, but parsing is exactly what a bomb attacks; these counts need no parser. A PDF
+whose end-of-file marker is missing was cut off on the way and is refused as damaged.
+
+Images (PNG, JPEG, GIF): a file of a few kilobytes may declare 100,000 × 100,000 pixels, tens
+of gigabytes once decoded. Pillow reads only the header for the size, which is refused above
+`MAX_IMAGE_PIXELS`; then its verify() walks the file without decoding pixels, so a bare
+signature or a cut-off image is refused as damaged rather than accepted for staff to open.
 """
 
 import io
 import re
+import warnings
 import zipfile
 import zlib
 
 from django.utils.translation import gettext as _
+from PIL import Image
 
 MAX_ENTRIES = 1000
 MAX_UNPACKED = 100 * 1024 * 1024
@@ -47,6 +55,11 @@ PDF_STREAM = re.compile(rb"(?<!end)stream\r?\n")
 PDF_PAGE = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
 PDF_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
 PDF_DOUBLE_FLATE = re.compile(rb"/Filter\s*\[\s*/(?:FlateDecode|Fl)\s*/(?:FlateDecode|Fl)\b")
+# Readers look for the end-of-file marker in the last kilobyte; a file without it was cut off.
+PDF_TAIL = 1024
+
+# A 50-megapixel photo is more than phones and scanners make; decoding more needs gigabytes.
+MAX_IMAGE_PIXELS = 50_000_000
 
 
 def package_problem(data, too_large_unpacked=None, *, nested=False):
@@ -99,8 +112,33 @@ def _entry_problem(archive, info, too_large_unpacked, nested):
     return package_problem(inner, too_large_unpacked, nested=True)
 
 
+def damaged():
+    """The refusal of a file cut off or mangled on the way: staff could not open it either."""
+    return _("The file is damaged or incomplete. Open it on your computer, save it again and upload it.")
+
+
+def image_problem(data):
+    """Why the image `data` must not be opened, or None."""
+    too_large = _("The image is too large to display: save it smaller (at most 50 megapixels) and upload it.")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data))
+            width, height = image.size
+            if width * height > MAX_IMAGE_PIXELS:
+                return too_large
+            image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+        return too_large
+    except Exception:  # Pillow raises many kinds of errors on damaged images
+        return damaged()
+    return None
+
+
 def pdf_problem(data):
     """Why the PDF `data` must not be opened, or None."""
+    if b"%%EOF" not in data[-PDF_TAIL:]:
+        return damaged()
     bomb = _(
         "This PDF would unpack to far more than its size, or has an absurd number of pages or parts, as a "
         "“PDF bomb” does. Print it to a new PDF and upload that."

@@ -22,13 +22,14 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.upload_bombs import package_problem, pdf_problem
+from core.upload_bombs import image_problem, package_problem, pdf_problem
 
 PDF, ODT, DOCX, XLSX, ODS, ZIP, OLE, PNG, JPEG, GIF, TEXT = (
     "pdf", "odt", "docx", "xlsx", "ods", "zip", "ole", "png", "jpeg", "gif", "text",
 )  # fmt: skip
 # Kinds that are ZIP packages: their table of contents is checked before anyone unpacks them.
 PACKAGES = (ODT, DOCX, XLSX, ODS, ZIP)
+IMAGES = (PNG, JPEG, GIF)
 
 SIGNATURES = (
     (b"%PDF-", PDF),
@@ -136,6 +137,7 @@ def check_kind(data, kinds, wrong_kind=None, too_large_unpacked=None):
         raise UploadRefused(wrong_kind or message % {"kinds": expected})
     problem = package_problem(data, too_large_unpacked) if kind in PACKAGES else None
     problem = pdf_problem(data) if kind == PDF else problem
+    problem = image_problem(data) if kind in IMAGES else problem
     if problem:
         raise UploadRefused(problem)
     return kind

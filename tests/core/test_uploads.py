@@ -152,8 +152,46 @@ def test_a_workbook_embedded_for_a_chart_is_accepted_and_checked_itself():
 
 
 def test_real_documents_of_every_kind_pass_the_bomb_checks():
-    for make in (samples.pdf_bytes, samples.odt_bytes, samples.docx_bytes):
+    for make in (samples.pdf_bytes, samples.odt_bytes, samples.docx_bytes, lambda: samples.image_bytes("JPEG")):
         assert attach("plik", make()).data == make()
+    assert attach("plik", PNG_BYTES).data == PNG_BYTES
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("podpis.png", b"\x89PNG\r\n\x1a\n"),
+        ("podpis.png", PNG_BYTES[: len(PNG_BYTES) // 2]),
+        ("skan.jpg", b"\xff\xd8\xff\xe0"),
+        ("statut.pdf", b"%PDF-1.7\n"),
+        ("statut.pdf", PDF_BYTES[: len(PDF_BYTES) - 10]),
+    ],
+)
+def test_a_file_that_is_only_a_signature_or_cut_off_is_refused_as_damaged(name, data):
+    """Staff could not open it: the organisation hears it now, while it can still send it again."""
+    with pytest.raises(UploadRefused, match="uszkodzony lub niekompletny"):
+        attach(name, data)
+
+
+def png_declaring(width, height):
+    """A PNG of a few dozen bytes whose header declares `width` × `height` pixels."""
+    import struct
+    import zlib
+
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0")) + chunk(b"IEND", b"")
+
+
+def test_an_image_declaring_huge_dimensions_is_refused_before_it_is_decoded():
+    bomb = png_declaring(100_000, 100_000)
+    assert len(bomb) < 100
+    with pytest.raises(UploadRefused, match="50 megapikseli"):
+        attach("zdjecie.png", bomb)
+    with pytest.raises(UploadRefused, match="50 megapikseli"):
+        attach("zdjecie.png", png_declaring(8000, 8000))
 
 
 def test_an_empty_file_and_a_program_are_refused_with_their_own_words():

@@ -43,9 +43,10 @@ def upload(client, offer, content, name="Statut.pdf", required=None, description
 
 
 def padded_pdf(size):
-    """A valid PDF of `size` bytes (a long comment after its end)."""
+    """A valid PDF of `size` bytes (a long comment before its trailer)."""
     data = pdf_bytes()
-    return data + b"%" + b"x" * (size - len(data) - 1)
+    padding = b"%" + b"x" * (size - len(data) - 2) + b"\n"
+    return data.replace(b"trailer", padding + b"trailer")
 
 
 def field_error(response, field="file"):
