@@ -11,9 +11,19 @@ from django.core import mail
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
+TOTP_PERIOD = 30
+# The server accepts only the current period's code; a code read in a period's last seconds
+# may reach it in the next one (a loaded CI machine, a browser between fill and click).
+TOTP_MARGIN = 5
+
+
 def totp_code(secret=TOTP_SECRET, step=0):
-    """The code an authenticator app with `secret` shows now (or `step` periods away)."""
-    return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + step))
+    """The code an authenticator app with `secret` shows now (or `step` periods away), read
+    as a person would: not in the last seconds of a period, so it is still valid on arrival."""
+    left = TOTP_PERIOD - time.time() % TOTP_PERIOD
+    if left < TOTP_MARGIN:
+        time.sleep(left + 0.1)
+    return format_hotp_value(hotp_value(secret, int(time.time()) // TOTP_PERIOD + step))
 
 
 def wrong_code(secret=TOTP_SECRET):
