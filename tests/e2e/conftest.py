@@ -56,11 +56,23 @@ def browser():
 
 
 @pytest.fixture
-def demo(transactional_db, live_server, settings):
-    """The demo centres, as `make run` shows them, served by the live server."""
+def demo(request, transactional_db, live_server, settings):
+    """The demo centres, as `make run` shows them, served by the live server. A test that also
+    asks for `demo_staff` gets the demo staff accounts from the same load: loading the demo a
+    second time for them cost seconds per test."""
     settings.WAGTAILADMIN_BASE_URL = live_server.url
-    call_command("load_demo", "--no-demo-users", stdout=io.StringIO())
+    if "demo_staff" in request.fixturenames:
+        settings.POMOST_ALLOW_DEMO_USERS = True
+        call_command("load_demo", stdout=io.StringIO())
+    else:
+        call_command("load_demo", "--no-demo-users", stdout=io.StringIO())
     return live_server
+
+
+@pytest.fixture
+def demo_staff(demo):
+    """The demo content plus the demo staff accounts, which the plain demo leaves out."""
+    return demo
 
 
 @pytest.fixture

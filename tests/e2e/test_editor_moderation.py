@@ -1,11 +1,8 @@
 """An editor of MOPS Jasło writes news, the centre's moderator publishes it, a resident reads
 it; the editor of MOPS Puławy never sees it in the admin. Everyone signs in with a code."""
 
-import io
 import re
 
-import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from accounts.demo.staff import TOTP_SECRET
@@ -13,14 +10,6 @@ from accounts.demo.users import PASSWORD
 from tests.support import totp_code
 
 TITLE = "Zbiórka zimowa dla dzieci z Jasła"
-
-
-@pytest.fixture
-def demo_staff(demo, settings):
-    """The demo content plus the demo staff accounts, which the plain demo leaves out."""
-    settings.POMOST_ALLOW_DEMO_USERS = True
-    call_command("load_demo", stdout=io.StringIO())
-    return demo
 
 
 def sign_in(browser, base_url, email):

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from core.models import Centre
 from ngo_grants.models import Verification
-from tests.e2e.test_editor_moderation import demo_staff, sign_in  # noqa: F401 (fixture)
+from tests.e2e.test_editor_moderation import sign_in
 from tests.ngo_grants import make_call, make_call_index, make_organisation
 from tests.ngo_grants.staff_helpers import submitted_offer
 

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from playwright.sync_api import expect
 
 from core.models import Centre
-from tests.e2e.test_editor_moderation import demo_staff, sign_in  # noqa: F401 (fixture)
+from tests.e2e.test_editor_moderation import sign_in
 from tests.e2e.test_volunteer_hours import signed_in
 from tests.volunteers.matching_helpers import make_beneficiary, pool_volunteer
 from volunteers.forms import slot_choices

@@ -3,13 +3,11 @@ applies; the Jasło coordinator accepts in the admin; the volunteer logs hours; 
 approves them; the volunteer downloads the certificate, which states the approved total."""
 
 import datetime
-import io
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 from pypdf import PdfReader
@@ -24,13 +22,6 @@ EMAIL = "jan.wolontariusz@example.org"
 PASSWORD = "Pomagam-w-Jasle-2026"
 TASK = "Spacery z seniorami z Dziennego Domu Pobytu"
 COORDINATOR = "koordynator@jaslo.demo.pomost.local"
-
-
-@pytest.fixture
-def demo_staff(demo, settings):
-    settings.POMOST_ALLOW_DEMO_USERS = True
-    call_command("load_demo", stdout=io.StringIO())
-    return demo
 
 
 @pytest.fixture

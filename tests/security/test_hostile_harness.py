@@ -18,6 +18,22 @@ def uncounted(monkeypatch):
     monkeypatch.setattr(hostile, "TALLY", defaultdict(Counter))
 
 
+@pytest.fixture(autouse=True)
+def whole_catalogue(monkeypatch):
+    """The harness's own defects are found with every value, on either database's pass."""
+    monkeypatch.setattr(hostile, "SWEEP_PAYLOADS", hostile.PAYLOADS)
+    monkeypatch.setattr(hostile, "SWEEP_CHOICE_PAYLOADS", hostile.CHOICE_PAYLOADS)
+
+
+def test_the_postgresql_pass_sweeps_what_a_database_may_take_differently():
+    assert hostile.sweep_payloads(on_postgres=False) == (hostile.PAYLOADS, hostile.CHOICE_PAYLOADS)
+    payloads, choices = hostile.sweep_payloads(on_postgres=True)
+    for value in ("\x00", "przed\x00po", "\ud800", "9" * 400, "1e309", "%", "_%_", "A" * hostile.LONG, ""):
+        assert value in payloads
+    assert not set(hostile.MARKUP) & set(payloads + choices)
+    assert set(choices) <= set(payloads) and "9" * 400 in choices
+
+
 def survives(client, url, **options):
     return assert_form_survives_hostile_input(client, url, fields=FIELDS, max_examples=5, **options)
 
