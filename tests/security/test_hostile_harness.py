@@ -32,6 +32,9 @@ def test_the_postgresql_pass_sweeps_what_a_database_may_take_differently():
         assert value in payloads
     assert not set(hostile.MARKUP) & set(payloads + choices)
     assert set(choices) <= set(payloads) and "9" * 400 in choices
+    assert set(payloads) <= set(hostile.PAYLOADS)
+    assert hostile.examples_on_this_pass(30, on_postgres=False) == 30
+    assert hostile.examples_on_this_pass(30, on_postgres=True) == 15
 
 
 def survives(client, url, **options):
