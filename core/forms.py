@@ -19,6 +19,24 @@ class IdChoiceMixin:
         return super().to_python(value)
 
 
+class OfferedChoicesOnly:
+    """Tick boxes can only send the values the page offered: anything else comes from a
+    tampered request, and is dropped rather than reported, as nobody could correct it."""
+
+    def clean(self, value):
+        if value is None:
+            value = []
+        elif not isinstance(value, list | tuple):
+            value = [value]
+        offered = self.offered_values()
+        return super().clean([item for item in value if str(item) in offered])
+
+
+class TickedChoices(OfferedChoicesOnly, forms.MultipleChoiceField):
+    def offered_values(self):
+        return {str(value) for value, _label in self.choices}
+
+
 class ModelChoiceField(IdChoiceMixin, forms.ModelChoiceField):
     """Django's ModelChoiceField with the id bounded."""
 

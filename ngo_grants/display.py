@@ -85,3 +85,46 @@ def _row_title(name):
         "results": _("Expected results"),
         "lines": _("Cost lines"),
     }[name]
+
+
+@dataclass
+class Change:
+    section: str
+    where: str
+    before: str
+    after: str
+
+
+def _flat(content):
+    """{(section heading, where): text} of every shown value of `content`, in page order."""
+    flat = {}
+    for section in shown_sections(content):
+        heading = f"{section.number}. {section.title}"
+        for label, text in section.fields:
+            flat[(heading, label)] = text
+        for table in section.tables:
+            for number, row in enumerate(table.rows, start=1):
+                for header, text in zip(table.headers, row, strict=True):
+                    where = _("%(table)s, row %(number)s: %(column)s") % {
+                        "table": table.title,
+                        "number": number,
+                        "column": header,
+                    }
+                    flat[(heading, where)] = text
+    for attachment in content.get("attachments", []):
+        label = attachment.get("required") or attachment.get("description") or _("additional attachment")
+        flat[(_("Attachments"), f"{label}: {attachment['name']}")] = f"SHA-256 {attachment['sha256']}"
+    return flat
+
+
+def version_diff(old, new):
+    """[Change] from the content `old` to `new`: what differs, was added ("—" before) or removed
+    ("—" after), as staff compare a corrected offer with the version they reviewed."""
+    before, after = _flat(old), _flat(new)
+    changes = []
+    for key in [*before, *(key for key in after if key not in before)]:
+        was, now = before.get(key, "—"), after.get(key, "—")
+        if was != now:
+            changes.append(Change(key[0], key[1], was, now))
+    order = {f"{section.number}. {section.title}": index for index, section in enumerate(SECTIONS)}
+    return sorted(changes, key=lambda change: order.get(change.section, len(order)))

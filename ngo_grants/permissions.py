@@ -20,3 +20,8 @@ def can_write_offers(user, organisation):
 
 def can_edit_offer(user, offer):
     return offer.editable and can_write_offers(user, offer.organisation)
+
+
+def can_edit_section(user, offer, key):
+    """A draft's sections are all open to its writers; during a correction only those reopened."""
+    return offer.section_editable(key) and can_write_offers(user, offer.organisation)

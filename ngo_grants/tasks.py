@@ -14,7 +14,7 @@ from wagtail.models import Site
 
 from core import mail
 from core.models import Centre
-from ngo_grants.models import Invitation, Offer
+from ngo_grants.models import Annulment, CorrectionRequest, FormalDecision, Invitation, Offer
 
 
 def send_email(to, subject, template, context, centre):
@@ -41,11 +41,57 @@ def send_submission_confirmation(offer_id):
             "offer_url": root + reverse("ngo_grants:offer", args=[offer.pk]),
             "pdf_url": root + reverse("ngo_grants:offer_confirmation", args=[offer.pk]),
         }
-        recipients = {offer.organisation.email}
-        if offer.submitted_by and offer.submitted_by.email:
-            recipients.add(offer.submitted_by.email)
-        for address in sorted(recipients):
+        for address in offer_recipients(offer):
             send_email(address, subject, "offer_submitted", context, offer.centre)
+
+
+def offer_recipients(offer):
+    """The organisation's address and the member who submitted the offer, once each."""
+    recipients = {offer.organisation.email}
+    if offer.submitted_by and offer.submitted_by.email:
+        recipients.add(offer.submitted_by.email)
+    return sorted(recipients)
+
+
+def _review_mail(offer, subject, template, extra):
+    root = offer.centre.site.root_url
+    context = {"offer": offer, "centre": offer.centre, "offer_url": root + reverse("ngo_grants:offer", args=[offer.pk])}
+    for address in offer_recipients(offer):
+        send_email(address, subject, template, {**context, **extra}, offer.centre)
+
+
+@task()
+def send_correction_request(correction_id):
+    """What to correct, in which sections, by when: the organisation's only notice of the request."""
+    from ngo_grants.services.review import reopenable
+
+    correction = CorrectionRequest.objects.select_related(
+        "offer__call", "offer__organisation", "offer__centre__site", "offer__submitted_by"
+    ).get(pk=correction_id)
+    offer = correction.offer
+    with translation.override(settings.LANGUAGE_CODE):
+        labels = dict(reopenable())
+        subject = _("Offer no. %(number)s: correction requested") % {"number": offer.number}
+        extra = {
+            "correction": correction,
+            "sections": [labels[key] for key in correction.sections if key in labels],
+            "due": formats.date_format(timezone.localtime(correction.due_at), "j E Y, H:i"),
+        }
+        _review_mail(offer, subject, "correction_request", extra)
+
+
+@task()
+def send_formal_decision(decision_id):
+    decision = FormalDecision.objects.select_related(
+        "offer__call", "offer__organisation", "offer__centre__site", "offer__submitted_by"
+    ).get(pk=decision_id)
+    offer = decision.offer
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Offer no. %(number)s: %(outcome)s") % {
+            "number": offer.number,
+            "outcome": decision.get_outcome_display(),
+        }
+        _review_mail(offer, subject, "formal_decision", {"decision": decision})
 
 
 @task()
@@ -75,3 +121,19 @@ def send_invitation(invitation_id, site_id):
             "centre": centre,
         }
         send_email(invitation.email, subject, "invitation", context, centre)
+
+
+@task()
+def send_annulment(annulment_id):
+    """To every organisation whose offer the call received: the call is annulled, and why."""
+    annulment = Annulment.objects.select_related("call").get(pk=annulment_id)
+    offers = (
+        Offer.objects.filter(call=annulment.call)
+        .received()
+        .select_related("call", "organisation", "centre__site", "submitted_by")
+        .order_by("number")
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Annulment of the call: %(call)s") % {"call": annulment.call.title}
+        for offer in offers:
+            _review_mail(offer, subject, "annulment", {"annulment": annulment})

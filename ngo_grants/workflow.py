@@ -1,9 +1,9 @@
 """Every state of an offer and the transitions between them, in one place.
 
 Services check a transition here before they change anything, so a state string is never typed
-twice and the review steps after the deadline (Step 7) add their states and rows to this table
-rather than to views. A submitted offer's content is frozen as an `OfferVersion`; a correction
-(Step 7) reopens named sections of the draft and its resubmission becomes the next version.
+twice and the later review steps add their states and rows to this table rather than to views.
+A submitted offer's content is frozen as an `OfferVersion`; a correction request reopens named
+sections of the draft and its resubmission becomes the next version.
 """
 
 from django.db import models
@@ -14,16 +14,33 @@ class OfferStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
     SUBMITTED = "submitted", _("submitted")
     WITHDRAWN = "withdrawn", _("withdrawn")
+    CORRECTION = "correction", _("correction requested")
+    FORMALLY_ACCEPTED = "formally_accepted", _("formally accepted")
+    FORMALLY_REJECTED = "formally_rejected", _("formally rejected")
 
 
 # Which states a transition may start from.
 TRANSITIONS = {
     "submit": (OfferStatus.DRAFT,),
     "withdraw": (OfferStatus.SUBMITTED,),
+    "request_correction": (OfferStatus.SUBMITTED,),
+    "resubmit": (OfferStatus.CORRECTION,),
+    "decide_formally": (OfferStatus.SUBMITTED,),
+    # A correction not made in time ends in a formal rejection (the reason says so).
+    "expire_correction": (OfferStatus.CORRECTION,),
 }
 
-# States in which the organisation may still change the draft.
-EDITABLE = (OfferStatus.DRAFT,)
+# States in which the organisation may still change the draft: all of it while a draft, the
+# reopened sections only while a correction is requested (`Offer.section_editable`).
+EDITABLE = (OfferStatus.DRAFT, OfferStatus.CORRECTION)
+
+# Offers the centre received and has to deal with: every state after submission but withdrawal.
+RECEIVED = (
+    OfferStatus.SUBMITTED,
+    OfferStatus.CORRECTION,
+    OfferStatus.FORMALLY_ACCEPTED,
+    OfferStatus.FORMALLY_REJECTED,
+)
 
 
 def can(transition, status):

@@ -6,6 +6,7 @@ from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import OfferedChoicesOnly, TickedChoices
 from volunteers import services
 from volunteers.consents import CONSENT_TEXTS, GUARDIAN_TEXT, STANDARDS_TEXT
 from volunteers.models import (
@@ -24,27 +25,9 @@ OLDEST = 110
 User = get_user_model()
 
 
-class OfferedChoicesOnly:
-    """Tick boxes can only send the values the page offered: anything else comes from a
-    tampered request, and is dropped rather than reported, as nobody could correct it."""
-
-    def clean(self, value):
-        if value is None:
-            value = []
-        elif not isinstance(value, list | tuple):
-            value = [value]
-        offered = self.offered_values()
-        return super().clean([item for item in value if str(item) in offered])
-
-
 class TickedObjects(OfferedChoicesOnly, forms.ModelMultipleChoiceField):
     def offered_values(self):
         return {str(pk) for pk in self.queryset.values_list("pk", flat=True)}
-
-
-class TickedSlots(OfferedChoicesOnly, forms.MultipleChoiceField):
-    def offered_values(self):
-        return {str(value) for value, _label in self.choices}
 
 
 class GroupedCheckboxes(forms.CheckboxSelectMultiple):
@@ -247,7 +230,7 @@ class InterestsForm(forms.ModelForm):
 class AvailabilityForm(forms.Form):
     """Step 3: the week, day × part of the day."""
 
-    availability = TickedSlots(
+    availability = TickedChoices(
         choices=slot_choices,
         required=False,
         widget=AvailabilityGrid,

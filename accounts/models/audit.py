@@ -32,6 +32,11 @@ class AuditKind(models.TextChoices):
     # A centre's decision on an organisation that wants to make offers to its open calls.
     NGO_VERIFIED = "ngo_verified", _("Organisation verified")
     NGO_REFUSED = "ngo_refused", _("Organisation's verification refused")
+    # The formal review of an offer after the deadline.
+    OFFER_CORRECTION = "offer_correction", _("Correction of an offer requested")
+    OFFER_ACCEPTED = "offer_accepted", _("Offer formally accepted")
+    OFFER_REJECTED = "offer_rejected", _("Offer formally rejected")
+    CALL_ANNULLED = "call_annulled", _("Call annulled")
 
 
 # Written by the volunteers and ngo_grants apps, which word the decision themselves: accounts
@@ -44,6 +49,10 @@ DECISIONS = {
     AuditKind.VOLUNTEERS_IMPORTED,
     AuditKind.NGO_VERIFIED,
     AuditKind.NGO_REFUSED,
+    AuditKind.OFFER_CORRECTION,
+    AuditKind.OFFER_ACCEPTED,
+    AuditKind.OFFER_REJECTED,
+    AuditKind.CALL_ANNULLED,
 }
 
 FAILED_STEPS = {"password": _("wrong password"), "two-factor": _("wrong two-factor code")}

@@ -4,9 +4,9 @@ Each app owns its demo data (accounts.demo, volunteers.demo, home.demo); this mo
 top of the layering, runs them in order inside one transaction: the administrator, the
 centres' sites and pages, their staff, then volunteering, which needs all three, one-to-one
 help (beneficiaries, the matching pool, matches), which needs the volunteers, and last the
-open calls for NGOs, then the organisations with their offers to those calls. A feature
-adds its demo data by appending a function that takes the DemoBuilder and counts what it creates in
-`builder.created[label]` for the summary; `builder.sites["jaslo"]` and
+open calls for NGOs, then the organisations with their offers to those calls and the formal
+review of last year's call. A feature adds its demo data by appending a function that takes
+the DemoBuilder and counts what it creates in `builder.created[label]` for the summary; `builder.sites["jaslo"]` and
 `builder.sites["pulawy"]` give it the centres built before, and `builder.with_users` says
 whether it may create accounts.
 """
@@ -14,7 +14,7 @@ whether it may create accounts.
 from accounts.demo import staff, users
 from home.demo import jaslo, pulawy
 from home.demo.builder import DemoBuilder
-from ngo_grants.demo import calls, organisations
+from ngo_grants.demo import calls, organisations, review
 from volunteers.demo import matching, people, tasks
 
 SECTIONS = [
@@ -27,6 +27,7 @@ SECTIONS = [
     matching.build,
     calls.build,
     organisations.build,
+    review.build,
 ]
 
 

@@ -71,6 +71,22 @@ ATTACHMENTS = [
     ("Umowa partnerska", "Przy ofercie wspólnej kilku organizacji (art. 14 ust. 2 ustawy).", False),
 ]
 
+# What the grants officer checks in every offer after the deadline (the call's checklist).
+FORMAL_CHECKS = [
+    (
+        "Oferta złożona przez uprawniony podmiot",
+        "Organizacja pozarządowa lub podmiot z art. 3 ust. 3 ustawy, zweryfikowany przez ośrodek.",
+    ),
+    (
+        "Działalność statutowa zgodna z zadaniem",
+        "Cele statutowe w aktualnym statucie obejmują zadanie, na które złożono ofertę.",
+    ),
+    ("Kalkulacja kosztów kompletna", "Każda pozycja ma ilość, koszt jednostkowy i źródło finansowania."),
+    ("Wymagane załączniki dołączone", "Statut i wykaz kadry, podpisane przez osoby upoważnione."),
+    ("Zadanie w terminie realizacji z ogłoszenia", "Daty działań mieszczą się w okresie podanym dla zadania."),
+]
+CORRECTION_DAYS = 7
+
 SWIETLICA = "Prowadzenie placówki wsparcia dziennego dla dzieci w formie opiekuńczej (świetlica)"
 OPIEKA = "Usługi opiekuńcze dla osób starszych, samotnych i z niepełnosprawnościami"
 RODZINA = "Aktywizacja i wsparcie rodzin przeżywających trudności opiekuńczo-wychowawcze"

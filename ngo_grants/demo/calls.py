@@ -19,6 +19,7 @@ from ngo_grants.models import (
     CallIndexPage,
     CallPage,
     Criterion,
+    FormalCheck,
     PublicTask,
     RequiredAttachment,
     TaskForm,
@@ -180,6 +181,11 @@ def _add_call(builder, index, spec):
         tasks=tasks,
         criteria=criteria,
         required_attachments=attachments,
+        formal_checks=[
+            FormalCheck(question=question, description=description, sort_order=number)
+            for number, (question, description) in enumerate(texts.FORMAL_CHECKS)
+        ],
+        correction_days=texts.CORRECTION_DAYS,
         documents=[CallDocument(document=document, title="Regulamin konkursu (PDF)", sort_order=0)],
     )
 
@@ -242,7 +248,18 @@ def _regulations(call, tasks, criteria, attachments):
             ],
         ),
         (
-            "§ 5. Rozstrzygnięcie konkursu",
+            "§ 5. Ocena formalna",
+            [
+                "Po terminie składania ofert ośrodek sprawdza w każdej ofercie: "
+                + "; ".join(question.lower() for question, _description in texts.FORMAL_CHECKS)
+                + ".",
+                f"Gdy oferta ma braki, ośrodek wzywa do ich usunięcia w ciągu {texts.CORRECTION_DAYS} dni, "
+                "otwierając w serwisie tylko części oferty, które trzeba poprawić. Oferta niepoprawiona "
+                "w terminie zostaje odrzucona z przyczyn formalnych.",
+            ],
+        ),
+        (
+            "§ 6. Rozstrzygnięcie konkursu",
             [f"Wyniki konkursu zostaną ogłoszone do {call.results_on:%d.%m.%Y}."],
         ),
     ]

@@ -23,15 +23,31 @@ from .organisations import (
     Representative,
     Verification,
 )
+from .review import (
+    Annulment,
+    AnnulmentGround,
+    CorrectionRequest,
+    FormalAnswer,
+    FormalCheck,
+    FormalDecision,
+    FormalOutcome,
+)
 
 __all__ = [
+    "Annulment",
+    "AnnulmentGround",
     "Attachment",
     "CallDocument",
     "CallIndexPage",
     "CallPage",
     "CallProgress",
     "CallState",
+    "CorrectionRequest",
     "Criterion",
+    "FormalAnswer",
+    "FormalCheck",
+    "FormalDecision",
+    "FormalOutcome",
     "Invitation",
     "LegalForm",
     "MemberRole",

@@ -144,6 +144,15 @@ class CallPage(Page):
     evaluation_rules = RichTextField(
         _("procedure and deadline for choosing offers"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
     )
+    correction_days = models.PositiveSmallIntegerField(
+        _("days to correct an offer"),
+        default=7,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text=_(
+            "How many days an organisation has to correct its offer after a correction request; the "
+            "offer is rejected formally when it is not corrected by the end of the last day."
+        ),
+    )
     progress = models.CharField(
         _("progress"), max_length=12, choices=CallProgress.choices, default=CallProgress.SUBMISSIONS, editable=False
     )
@@ -171,6 +180,19 @@ class CallPage(Page):
         InlinePanel("documents", label=_("Documents"), heading=_("Documents")),
         FieldPanel("conditions"),
         FieldPanel("evaluation_rules"),
+        MultiFieldPanel(
+            [
+                HelpPanel(
+                    _(
+                        "What the grants officer checks in every offer after the deadline, e.g. “Signed by "
+                        "the persons authorised to represent the organisation”."
+                    )
+                ),
+                InlinePanel("formal_checks", label=_("Formal requirement")),
+                FieldPanel("correction_days"),
+            ],
+            _("Formal review"),
+        ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.FilterField("year")]
     parent_page_types = ["ngo_grants.CallIndexPage"]

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from core.scoping import CentreScopedQuerySet, centres_for
 from ngo_grants.models.calls import MONEY
 from ngo_grants.roles import GRANTS_STAFF
-from ngo_grants.workflow import EDITABLE, OfferStatus
+from ngo_grants.workflow import EDITABLE, RECEIVED, OfferStatus
 
 
 def private_storage():
@@ -48,6 +48,9 @@ class OfferQuerySet(CentreScopedQuerySet):
     def submitted(self):
         return self.exclude(status__in=[OfferStatus.DRAFT, OfferStatus.WITHDRAWN])
 
+    def received(self):
+        return self.filter(status__in=RECEIVED)
+
 
 class Offer(models.Model):
     call = models.ForeignKey(
@@ -79,6 +82,9 @@ class Offer(models.Model):
         related_name="+",
     )
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    # While a correction is requested: the keys of the sections (and "attachments") the
+    # organisation may change; every other part stays as submitted.
+    reopened = models.JSONField(_("sections reopened for correction"), default=list, blank=True)
     # Copied from the submitted version, so lists and exports need not read the JSON.
     total_cost = models.DecimalField(_("total cost (zł)"), **MONEY, null=True, blank=True)
     grant_requested = models.DecimalField(_("grant requested (zł)"), **MONEY, null=True, blank=True)
@@ -102,6 +108,12 @@ class Offer(models.Model):
     @property
     def editable(self):
         return self.status in EDITABLE
+
+    def section_editable(self, key):
+        """Whether the organisation may change section `key` (or "attachments") now."""
+        if self.status == OfferStatus.DRAFT:
+            return True
+        return self.status == OfferStatus.CORRECTION and key in self.reopened
 
     def latest_version(self):
         return self.versions.order_by("-number").first()

@@ -2,7 +2,8 @@
 
 Files come through the one upload check (core.uploads) and are kept in the private storage
 under a random name; what the organisation called the file is kept beside it for downloads.
-Adding and removing lock the offer's row, like saving a section, so an attachment racing the
+During a correction that reopens them, files can be added, and only those added during the
+correction removed. Adding and removing lock the offer's row, like saving a section, so an attachment racing the
 submission is either in the frozen version or refused (`OfferLocked`), never left dangling.
 """
 
@@ -24,8 +25,15 @@ from ngo_grants.models import Attachment, Offer
 from ngo_grants.models.offers import private_storage
 from ngo_grants.permissions import can_write_offers
 from ngo_grants.services.offers import OfferLocked
+from ngo_grants.workflow import OfferStatus
 
 KINDS = (PDF, ODT, DOCX, JPEG, PNG)
+
+
+class SubmittedFileKept(OfferLocked):
+    """A correction adds files; those sent with a submitted version stay on record."""
+
+
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_OFFER_BYTES = 50 * 1024 * 1024
 NAME_LENGTH = Attachment._meta.get_field("original_name").max_length
@@ -54,7 +62,7 @@ def clean_name(name):
 
 def _locked_draft(offer, user):
     offer = Offer.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=offer.pk)
-    if not offer.editable:
+    if not offer.section_editable("attachments"):
         raise OfferLocked
     if not can_write_offers(user, offer.organisation):
         raise PermissionDenied
@@ -109,10 +117,21 @@ def _store(attachment, data, saved):
     return attachment
 
 
+def submitted_files(offer):
+    """The SHA-256 of every file a submitted version of `offer` names."""
+    hashes = set()
+    for content in offer.versions.values_list("content", flat=True):
+        hashes.update(item["sha256"] for item in content.get("attachments", []))
+    return hashes
+
+
 def remove_attachment(attachment, *, user):
-    """Remove an attachment of a draft; its file goes once the removal is committed."""
+    """Remove an attachment of a draft; its file goes once the removal is committed. During a
+    correction a file that came with a submitted version stays: the version names it."""
     with transaction.atomic():
-        _locked_draft(attachment.offer, user)
+        offer = _locked_draft(attachment.offer, user)
+        if offer.status != OfferStatus.DRAFT and attachment.sha256 in submitted_files(offer):
+            raise SubmittedFileKept
         storage, name = attachment.file.storage, attachment.file.name
         attachment.delete()
         transaction.on_commit(lambda: storage.delete(name))

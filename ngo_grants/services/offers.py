@@ -10,7 +10,8 @@ from ngo_grants.permissions import can_edit_offer, can_write_offers
 
 
 class OfferLocked(Exception):
-    """The offer is no longer a draft (submitted or withdrawn meanwhile)."""
+    """The offer (or this section of it) cannot change now: submitted or withdrawn meanwhile,
+    or not among the sections a correction reopened."""
 
 
 def start_offer(*, user, organisation, task):
@@ -37,7 +38,7 @@ def save_section(offer, section, raw, *, user):
     after the offer was submitted is refused (`OfferLocked`) rather than lost silently."""
     with transaction.atomic():
         offer = Offer.objects.select_for_update(of=("self",)).select_related("organisation").get(pk=offer.pk)
-        if not offer.editable:
+        if not offer.section_editable(section.key):
             raise OfferLocked
         if not can_edit_offer(user, offer):
             raise PermissionDenied

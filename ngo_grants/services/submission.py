@@ -69,30 +69,29 @@ def submit_offer(offer, *, user, now=None):
             raise SubmissionRefused(
                 _("A withdrawn offer cannot be submitted again; start a new one from it and submit that.")
             )
-        if not can("submit", offer.status):
+        now = now or timezone.now()
+        correction = None
+        if can("resubmit", offer.status):
+            correction = _open_correction(offer, now)
+        elif not can("submit", offer.status):
             # Submitted, or further on (review): the first submission stands.
             raise AlreadySubmitted(_("This offer was already submitted as no. %(number)s.") % {"number": offer.number})
-        now = now or timezone.now()
-        problem = window_problem(offer.call, now)
-        if problem:
-            raise SubmissionRefused(problem)
-        if not offer.organisation.is_verified_by(offer.centre):
-            raise SubmissionRefused(
-                _(
-                    "%(centre)s has not verified your organisation yet. The offer is saved; ask the centre "
-                    "to verify the organisation before the deadline."
-                )
-                % {"centre": offer.centre}
-            )
+        else:
+            _check_window(offer, now)
         attachments = list(offer.attachments.select_related("required"))
         content, problems = validate_draft(offer, attachments=attachments)
         if problems:
             raise SubmissionRefused(_("The offer has things to correct before it can be submitted."), problems)
-        counter, _created = OfferCounter.objects.get_or_create(call=offer.call)
-        counter = OfferCounter.objects.select_for_update().get(pk=counter.pk)
-        counter.last += 1
-        counter.save(update_fields=["last"])
-        offer.number = f"{offer.call.year}/{offer.call_id}/{counter.last:03d}"
+        previous = offer.latest_version()
+        if correction is None:
+            offer.number = _next_number(offer.call)
+        else:
+            # Only the reopened sections may differ from the version the officer reviewed.
+            for key, kept in previous.content["sections"].items():
+                if key not in offer.reopened:
+                    content["sections"][key] = kept
+            if "costs" not in offer.reopened:
+                content["budget"] = previous.content["budget"]
         content.update(
             number=offer.number,
             submitted_at=now.isoformat(),
@@ -107,18 +106,23 @@ def submit_offer(offer, *, user, now=None):
                 for attachment in attachments
             ],
         )
-        version_number = offer.versions.count() + 1
-        OfferVersion.objects.create(
+        version = OfferVersion.objects.create(
             offer=offer,
-            number=version_number,
+            number=previous.number + 1 if previous else 1,
             content=content,
             checksum=checksum(content),
             created_at=now,
             created_by=user,
         )
+        if correction is not None:
+            correction.corrected_version = version
+            correction.save(update_fields=["corrected_version"])
+            offer.reopened = []
+        else:
+            # A corrected offer keeps the time it first came in: that is what the deadline judged.
+            offer.submitted_at = now
+            offer.submitted_by = user
         offer.status = OfferStatus.SUBMITTED
-        offer.submitted_at = now
-        offer.submitted_by = user
         offer.title = content["sections"]["basic"]["title"]
         budget = content["budget"]
         offer.total_cost, offer.grant_requested, offer.own_contribution = (
@@ -130,6 +134,37 @@ def submit_offer(offer, *, user, now=None):
         transaction.on_commit(lambda: _confirm(offer.pk))
     offer.refresh_from_db()
     return offer
+
+
+def _check_window(offer, now):
+    problem = window_problem(offer.call, now)
+    if problem:
+        raise SubmissionRefused(problem)
+    if not offer.organisation.is_verified_by(offer.centre):
+        raise SubmissionRefused(
+            _(
+                "%(centre)s has not verified your organisation yet. The offer is saved; ask the centre "
+                "to verify the organisation before the deadline."
+            )
+            % {"centre": offer.centre}
+        )
+
+
+def _open_correction(offer, now):
+    """The correction request `offer` answers, while its time lasts; else SubmissionRefused."""
+    correction = offer.corrections.filter(corrected_version__isnull=True, expired_at__isnull=True).last()
+    if correction is None or now > correction.due_at:
+        raise SubmissionRefused(_("The time to correct this offer has ended; the centre decides on it as it stands."))
+    return correction
+
+
+def _next_number(call):
+    """The call's next offer number, gapless: the counter row is locked until commit."""
+    counter, _created = OfferCounter.objects.get_or_create(call=call)
+    counter = OfferCounter.objects.select_for_update().get(pk=counter.pk)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{call.year}/{call.pk}/{counter.last:03d}"
 
 
 def _confirm(offer_id):

@@ -16,9 +16,16 @@ from core.downloads import private_download
 from core.uploads import CONTENT_TYPES, UploadRefused
 from ngo_grants.attachment_forms import AttachmentForm
 from ngo_grants.models import Offer
-from ngo_grants.permissions import can_edit_offer
-from ngo_grants.services.attachments import MAX_OFFER_BYTES, add_attachment, remove_attachment
+from ngo_grants.permissions import can_edit_section
+from ngo_grants.services.attachments import (
+    MAX_OFFER_BYTES,
+    SubmittedFileKept,
+    add_attachment,
+    remove_attachment,
+    submitted_files,
+)
 from ngo_grants.services.offers import OfferLocked
+from ngo_grants.workflow import OfferStatus
 
 
 def readable_offer(request, pk):
@@ -30,7 +37,9 @@ def attachments_url(offer):
     return reverse("ngo_grants:attachments", args=[offer.pk])
 
 
-def locked_message():
+def locked_message(offer):
+    if offer.status == OfferStatus.CORRECTION:
+        return _("The correction request did not reopen the attachments, so they cannot change.")
     return _("The offer is no longer a draft, so its attachments cannot change.")
 
 
@@ -38,11 +47,11 @@ def locked_message():
 def attachments(request, pk):
     """GET: what the call requires and what is attached; POST: add a file (writers of a draft)."""
     offer = readable_offer(request, pk)
-    may_change = can_edit_offer(request.user, offer)
+    may_change = can_edit_section(request.user, offer, "attachments")
     if request.method == "POST" and not may_change:
-        if offer.editable:
+        if offer.section_editable("attachments"):
             raise PermissionDenied
-        messages.error(request, locked_message())
+        messages.error(request, locked_message(offer))
         return redirect(attachments_url(offer))
     form = None
     if may_change:
@@ -64,7 +73,7 @@ def attachments(request, pk):
         except UploadRefused as refused:
             form.add_error("file", refused.message)
         except OfferLocked:
-            messages.error(request, locked_message())
+            messages.error(request, locked_message(offer))
             return redirect(attachments_url(offer))
         else:
             messages.success(request, _("The attachment “%(name)s” was added.") % {"name": attachment.original_name})
@@ -74,6 +83,10 @@ def attachments(request, pk):
 
 def listing(offer):
     files = list(offer.attachments.select_related("required"))
+    # During a correction the files of the submitted version stay (services.attachments).
+    kept = submitted_files(offer) if offer.status == OfferStatus.CORRECTION else set()
+    for file in files:
+        file.removable = file.sha256 not in kept
     required = [
         {"required": item, "files": [file for file in files if file.required_id == item.pk]}
         for item in offer.call.required_attachments.all()
@@ -95,8 +108,16 @@ def attachment_delete(request, pk, attachment_pk):
     attachment = get_object_or_404(offer.attachments, pk=attachment_pk)
     try:
         remove_attachment(attachment, user=request.user)
+    except SubmittedFileKept:
+        messages.error(
+            request,
+            _(
+                "A file sent with the submitted offer stays on record; add the corrected file beside it and "
+                "say in its description what it replaces."
+            ),
+        )
     except OfferLocked:
-        messages.error(request, locked_message())
+        messages.error(request, locked_message(offer))
     else:
         messages.success(request, _("The attachment “%(name)s” was removed.") % {"name": attachment.original_name})
     return redirect(attachments_url(offer))

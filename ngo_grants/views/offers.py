@@ -6,15 +6,17 @@ from django.urls import path, register_converter
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ngo_grants.models import Offer
+from ngo_grants.models import FormalDecision, Offer
 from ngo_grants.permissions import can_edit_offer
 from ngo_grants.sections import SECTIONS, section_state, validate_draft
 from ngo_grants.views import sections
+from ngo_grants.workflow import OfferStatus
 
 STATES = {
     "new": _("not started"),
     "invalid": _("to correct"),
     "complete": _("complete"),
+    "kept": _("stays as submitted"),
 }
 
 
@@ -22,7 +24,8 @@ STATES = {
 def offer_detail(request, pk):
     """The offer's hub for members and the centre's grants staff (anyone else gets 404, as for
     an offer that does not exist). A draft lists its sections with their state and what still
-    stands in the way of submitting; a submitted or withdrawn offer shows its frozen version."""
+    stands in the way of submitting; a submitted or withdrawn offer shows its frozen version;
+    during a correction, what the centre asked for, by when, and the sections it reopened."""
     offer = get_object_or_404(
         Offer.objects.for_user(request.user).select_related("call", "task", "organisation"), pk=pk
     )
@@ -36,6 +39,10 @@ def offer_detail(request, pk):
         "deadline_passed": offer.call.closes_at <= timezone.now(),
         "attachments_url": f"/oferty/{offer.pk}/zalaczniki/",
         "submit_url": f"/oferty/{offer.pk}/zloz/",
+        "correction": offer.corrections.filter(corrected_version__isnull=True, expired_at__isnull=True).last()
+        if offer.status == OfferStatus.CORRECTION
+        else None,
+        "decision": FormalDecision.objects.filter(offer=offer).first(),
     }
     if offer.editable:
         context["sections"] = [
@@ -46,7 +53,7 @@ def offer_detail(request, pk):
                 "url": sections.section_url(offer, section) if member else "",
             }
             for section in SECTIONS
-            for state in [section_state(offer, section)]
+            for state in [section_state(offer, section) if offer.section_editable(section.key) else "kept"]
         ]
         if member:
             _content, problems = validate_draft(offer)

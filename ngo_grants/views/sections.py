@@ -7,7 +7,8 @@ takes autosaves (header `X-Autosave: 1`, answered with JSON). A POST that arrive
 session ended is kept through the login (core.posted) and put back into the draft after it;
 one with more fields than Django parses keeps what fits.
 
-Only the organisation's writers edit; its other members read; the centre's grants staff read
+Only the organisation's writers edit (during a correction, only the sections it reopened); its
+other members read; the centre's grants staff read
 offers in the hub and the admin, never here, so they get 404 like anyone outside.
 """
 
@@ -22,7 +23,7 @@ from core.posted import keep_post_through_login, take_kept_post, tolerate_many_f
 from ngo_grants.budget import running_totals
 from ngo_grants.models import Offer
 from ngo_grants.money import format_zloty
-from ngo_grants.permissions import can_edit_offer
+from ngo_grants.permissions import can_edit_section
 from ngo_grants.sections import (
     MAX_ROWS,
     ROW_TITLES,
@@ -72,14 +73,14 @@ def offer_section(request, pk, section):
     offer = get_object_or_404(
         Offer.objects.of_member(request.user).select_related("call", "task", "organisation"), pk=pk
     )
-    may_edit = can_edit_offer(request.user, offer)
+    may_edit = can_edit_section(request.user, offer, section.key)
     if request.method == "POST":
         return _post(request, offer, section, may_edit)
     if request.method != "GET":
         raise Http404
     _restore_kept(request, offer, section, may_edit)
     offer.refresh_from_db(fields=["draft", "updated_at", "status"])
-    return _page(request, offer, section, may_edit=can_edit_offer(request.user, offer))
+    return _page(request, offer, section, may_edit=can_edit_section(request.user, offer, section.key))
 
 
 def _post(request, offer, section, may_edit):

@@ -60,16 +60,26 @@ def check_context(offer, refusal=None):
     _content, problems = validate_draft(offer, attachments=list(offer.attachments.select_related("required")))
     if refusal is not None and refusal.problems:
         problems = refusal.problems
-    blockers = [window_problem(offer.call, now)]
-    if not offer.organisation.is_verified_by(offer.centre):
-        blockers.append(_("%(centre)s has not verified your organisation yet.") % {"centre": offer.centre})
+    correction = None
+    if offer.status == OfferStatus.CORRECTION:
+        # A correction has its own deadline; the call's window and the verification were met.
+        correction = offer.corrections.filter(corrected_version__isnull=True, expired_at__isnull=True).last()
+        due = correction.due_at if correction else now
+        blockers = [_("The time to correct this offer has ended.") if now > due else None]
+        closes_at, is_open = due, now <= due
+    else:
+        blockers = [window_problem(offer.call, now)]
+        if not offer.organisation.is_verified_by(offer.centre):
+            blockers.append(_("%(centre)s has not verified your organisation yet.") % {"centre": offer.centre})
+        closes_at, is_open = offer.call.closes_at, offer.call.is_open(now)
     return {
+        "correction": correction,
         "offer": offer,
         "problems": problem_links(offer, problems),
         "blockers": [blocker for blocker in blockers if blocker],
         "refusal": refusal.message if refusal is not None else "",
-        "closes_at": offer.call.closes_at,
-        "open": offer.call.is_open(now),
+        "closes_at": closes_at,
+        "open": is_open,
     }
 
 

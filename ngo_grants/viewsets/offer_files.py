@@ -17,7 +17,7 @@ from core.text import polish_slugify
 from ngo_grants.resources import BudgetResource, OfferResource, spreadsheet
 from ngo_grants.sections import serialise
 from ngo_grants.viewsets.common import centre_calls, private_download, staff_offers
-from ngo_grants.workflow import OfferStatus
+from ngo_grants.workflow import RECEIVED
 
 EXPORTS = {"oferty": (OfferResource, "oferty"), "budzety": (BudgetResource, "budzety")}
 
@@ -80,7 +80,7 @@ class ExportView(StaffFileView):
             raise Http404
         call = get_object_or_404(centre_calls(request.user), pk=call_id)
         resource, title = EXPORTS[what]
-        offers = staff_offers(request.user).filter(call=call, status=OfferStatus.SUBMITTED)
+        offers = staff_offers(request.user).filter(call=call, status__in=RECEIVED)
         data = spreadsheet(resource, offers, fmt, title)
         name = f"{title}-{polish_slugify(call.title)[:60]}-{timezone.localdate().isoformat()}.{fmt}"
         response = HttpResponse(data, content_type=content_type(fmt))

@@ -24,9 +24,10 @@ from wagtail.admin.widgets.button import HeaderButton
 from core.filters import IdChoiceField, ModelChoiceFilter
 from core.spreadsheets import FORMATS
 from core.text import search_words
-from ngo_grants.models import CallPage, Offer, PublicTask, Verification
+from ngo_grants.models import CallPage, CallProgress, Offer, PublicTask, Verification
 from ngo_grants.money import format_zloty
 from ngo_grants.sections import checksum
+from ngo_grants.services.review import annulment_ground
 from ngo_grants.viewsets.common import (
     OFFERS,
     ReadingViewSet,
@@ -35,7 +36,7 @@ from ngo_grants.viewsets.common import (
     moment,
     staff_offers,
 )
-from ngo_grants.workflow import OfferStatus
+from ngo_grants.workflow import RECEIVED, OfferStatus
 
 
 def _calls(request):
@@ -63,10 +64,7 @@ class OfferFilterSet(WagtailFilterSet):
     task = TaskFilter(label=gettext_lazy("Public task"), queryset=_tasks)
     status = django_filters.ChoiceFilter(
         label=gettext_lazy("Status"),
-        choices=[
-            (OfferStatus.SUBMITTED, OfferStatus.SUBMITTED.label),
-            (OfferStatus.WITHDRAWN, OfferStatus.WITHDRAWN.label),
-        ],
+        choices=[(status, status.label) for status in (*RECEIVED, OfferStatus.WITHDRAWN)],
         widget=forms.RadioSelect,
         empty_label=gettext_lazy("All"),
     )
@@ -180,7 +178,7 @@ class CallSummaryView(StaffScreen, TemplateView):
         counts = {
             row["task"]: row
             for row in offers.values("task").annotate(
-                submitted=Count("pk", filter=Q(status=OfferStatus.SUBMITTED)),
+                submitted=Count("pk", filter=Q(status__in=RECEIVED)),
                 withdrawn=Count("pk", filter=Q(status=OfferStatus.WITHDRAWN)),
             )
         }
@@ -201,7 +199,17 @@ class CallSummaryView(StaffScreen, TemplateView):
                 for what, label in (("oferty", _("Offers")), ("budzety", _("Budgets")))
                 for fmt in FORMATS
             ]
-            calls.append({"call": call, "tasks": tasks, "url": f"{index}?call={call.pk}", "downloads": downloads})
+            calls.append(
+                {
+                    "call": call,
+                    "tasks": tasks,
+                    "url": f"{index}?call={call.pk}",
+                    "downloads": downloads,
+                    "annulment_url": reverse(f"{OFFERS}:annulment", args=[call.pk])
+                    if call.progress == CallProgress.ANNULLED or annulment_ground(call)
+                    else "",
+                }
+            )
         context["calls"] = calls
         return context
 
@@ -221,13 +229,16 @@ class OfferViewSet(ReadingViewSet):
 
     def get_urlpatterns(self):
         # Reading only: offers are written and submitted by organisations, never here.
-        from ngo_grants.viewsets import offer_files
+        from ngo_grants.viewsets import offer_files, review
 
         return [
             path("", self.index_view, name="index"),
             path("wyniki/", self.index_results_view, name="index_results"),
             path("konkursy/", CallSummaryView.as_view(), name="calls"),
+            path("konkursy/<int:call_id>/uniewaznienie/", review.AnnulmentView.as_view(), name="annulment"),
             path("<int:pk>/", OfferDetailView.as_view(), name="detail"),
+            path("<int:pk>/ocena-formalna/", review.FormalReviewView.as_view(), name="formal_review"),
+            path("<int:pk>/wersje/", review.VersionDiffView.as_view(), name="versions"),
             path("<int:pk>/tresc.json", offer_files.VersionJSONView.as_view(), name="version_json"),
             path(
                 "<int:pk>/zalaczniki/<int:attachment_pk>/",

@@ -36,7 +36,7 @@ from ngo_grants.viewsets.common import (
     staff_offers,
 )
 from ngo_grants.viewsets.verification_forms import REFUSED, VERIFIED, VerificationForm
-from ngo_grants.workflow import OfferStatus
+from ngo_grants.workflow import RECEIVED, OfferStatus
 
 KRS_SEARCH = "https://wyszukiwarka-krs.ms.gov.pl/"
 NOT_VERIFIED = "none"
@@ -90,7 +90,7 @@ class OrganisationIndexView(IndexView):
             organisations = organisations.filter(pk__in=offers.values("organisation"))
         ours = Q(offers__centre__in=self.centres)
         return organisations.annotate(
-            submitted=Count("offers", filter=ours & Q(offers__status=OfferStatus.SUBMITTED)),
+            submitted=Count("offers", filter=ours & Q(offers__status__in=RECEIVED)),
             drafts=Count("offers", filter=ours & Q(offers__status=OfferStatus.DRAFT)),
         )
 

@@ -12,6 +12,7 @@ from ngo_grants.models import (
     CallIndexPage,
     CallPage,
     Criterion,
+    FormalCheck,
     MemberRole,
     Membership,
     Organisation,
@@ -57,10 +58,16 @@ def make_call_index(site, title="Otwarte konkursy ofert", slug="konkursy"):
     return add_child(site.root_page, CallIndexPage(title=title, slug=slug, show_in_menus=True))
 
 
+FORMAL_CHECKS = (
+    "Oferta podpisana przez osoby upoważnione do reprezentacji",
+    "Działalność statutowa zgodna z zadaniem",
+)
+
+
 def make_call(index, title="Otwarty konkurs ofert 2027", *, tasks=None, opens_at=None, closes_at=None, **fields):
     """A live call open for offers now (opened yesterday, closes in 30 days) with one task
-    (50 000 zł, 10% own contribution, all of next year), two criteria and one mandatory
-    attachment, unless the arguments say otherwise."""
+    (50 000 zł, 10% own contribution, all of next year), two criteria, one mandatory
+    attachment and two formal requirements, unless the arguments say otherwise."""
     year = timezone.localdate().year + 1
     defaults = {
         "year": year,
@@ -89,6 +96,8 @@ def make_call(index, title="Otwarty konkurs ofert 2027", *, tasks=None, opens_at
     call.criteria.add(Criterion(name="Możliwość realizacji zadania", max_points=10, sort_order=0))
     call.criteria.add(Criterion(name="Kalkulacja kosztów", max_points=10, sort_order=1))
     call.required_attachments.add(RequiredAttachment(name="Statut organizacji", mandatory=True, sort_order=0))
+    for number, question in enumerate(FORMAL_CHECKS):
+        call.formal_checks.add(FormalCheck(question=question, sort_order=number))
     return add_child(index, call)
 
 

@@ -144,6 +144,18 @@ def test_call_page_shows_the_results_date_and_links_the_documents(index, client)
     assert link.get_text() == "Regulamin konkursu" and link["href"] == document.url
 
 
+def test_call_page_announces_its_formal_requirements_and_the_days_to_correct(index, client):
+    call = make_call(index, correction_days=5)
+
+    section = soup(client.get(call.url)).select_one(".call-formal-checks")
+
+    assert "w ciągu 5 dni" in section.get_text(" ", strip=True)
+    assert [item.get_text(strip=True) for item in section.select("li")] == [
+        "Oferta podpisana przez osoby upoważnione do reprezentacji",
+        "Działalność statutowa zgodna z zadaniem",
+    ]
+
+
 def test_index_lists_current_calls_and_keeps_finished_ones_in_the_archive(index, client):
     current = make_call(index, "Konkurs bieżący", slug="biezacy", year=2027)
     evaluated = make_call(index, "Konkurs w ocenie", slug="w-ocenie", year=2027, progress=CallProgress.EVALUATION)

@@ -119,6 +119,8 @@ def call_form(title="Konkurs 2027", slug="konkurs-2027", **fields):
         "criteria": inline_formset([{"name": "Jakość", "description": "", "max_points": "10"}]),
         "required_attachments": inline_formset([]),
         "documents": inline_formset([]),
+        "formal_checks": inline_formset([{"question": "Podpisana przez osoby upoważnione", "description": ""}]),
+        "correction_days": "7",
         "comments": inline_formset([]),
     }
     data.update(fields)

@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Site
 
@@ -17,11 +18,13 @@ from core.models import Centre
 from core.uploads import PDF, kind_of
 from ngo_grants import identifiers
 from ngo_grants.demo.organisations import MEMBERS
+from ngo_grants.display import version_diff
 from ngo_grants.models import (
     Attachment,
     CallIndexPage,
     CallPage,
     CallState,
+    CorrectionRequest,
     MemberRole,
     Membership,
     Offer,
@@ -31,6 +34,7 @@ from ngo_grants.models import (
     deadline_problem,
 )
 from ngo_grants.sections import checksum, validate_draft
+from ngo_grants.services.review import unmet_requirements
 from ngo_grants.workflow import OfferStatus
 
 pytestmark = pytest.mark.django_db
@@ -143,7 +147,7 @@ class TestDemoCalls:
         assert "ngo@jaslo.demo.pomost.local" in demo
 
     def test_submitted_offers_are_frozen_with_checksums_that_recompute(self, demo):
-        submitted = Offer.objects.filter(status=OfferStatus.SUBMITTED)
+        submitted = Offer.objects.exclude(status__in=[OfferStatus.DRAFT, OfferStatus.WITHDRAWN])
 
         assert {offer.call.state() for offer in submitted} == {CallState.OPEN, CallState.CLOSED}
         for offer in submitted:
@@ -160,8 +164,22 @@ class TestDemoCalls:
     def test_last_years_call_received_offers_in_its_past_window(self, demo):
         last_year = calls_of("localhost")[1]
 
-        assert last_year.offers.filter(status=OfferStatus.SUBMITTED).count() == 3
+        assert last_year.offers.filter(status=OfferStatus.FORMALLY_ACCEPTED).count() == 3
         assert all(offer.created_at < offer.submitted_at for offer in last_year.offers.all())
+
+    def test_last_years_offers_were_reviewed_formally_one_after_a_correction(self, demo):
+        last_year = calls_of("localhost")[1]
+        offers = last_year.offers.all()
+
+        assert last_year.formal_checks.count() == 5 and last_year.correction_days == 7
+        for offer in offers:
+            assert not unmet_requirements(offer)
+            assert last_year.closes_at < offer.formal_decision.decided_at < timezone.now()
+        corrected = CorrectionRequest.objects.get(offer__call=last_year)
+        assert corrected.sections == ["resources"] and corrected.corrected_version.number == 2
+        changes = version_diff(corrected.version.content, corrected.corrected_version.content)
+        assert [change.section for change in changes] == ["IV. Doświadczenie i zasoby"]
+        assert corrected.requested_at < corrected.corrected_version.created_at < corrected.due_at
 
     def test_drafts_are_partly_filled_or_complete_but_not_submitted(self, demo):
         drafts = Offer.objects.filter(status=OfferStatus.DRAFT)

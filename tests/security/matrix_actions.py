@@ -208,6 +208,40 @@ def _subpath_expect(key, subpath, method):
     return EVERYONE
 
 
+def formal_rejection(world):
+    """A new offer of centre A's organisation to a call of A whose deadline has passed; the
+    POST rejects it formally, which only A's grants officers (and superusers) may do."""
+    from ngo_grants.models import Offer
+    from tests.ngo_grants import in_days, make_call
+    from tests.ngo_grants.review_helpers import close_call, review_data
+    from tests.ngo_grants.staff_helpers import submitted_offer
+
+    call = world.objects.get("closed_call_a")
+    if call is None:
+        call = make_call(world.call_a.get_parent(), f"Konkurs zamknięty {marker('a')}", slug="konkurs-zamkniety")
+        world.objects["closed_call_a"] = close_call(call)
+    offer = submitted_offer(call, world.organisation_a, now=in_days(-5))
+    data = review_data(offer, action="reject", reason=f"Oferta po terminie {marker('x')}")
+    return Prepared(f"/admin/oferty/{offer.pk}/ocena-formalna/", data, _status(Offer, offer.pk))
+
+
+def annulment(world):
+    """A call of centre A whose deadline passed without offers; the POST annuls it."""
+    from ngo_grants.models import CallPage
+    from tests.ngo_grants import make_call
+    from tests.ngo_grants.review_helpers import close_call
+
+    serial = next(_serial)
+    call = make_call(world.call_a.get_parent(), f"Konkurs bez ofert {serial}", slug=f"konkurs-bez-ofert-{serial}")
+    close_call(call)
+    data = {"statement": f"Nie złożono żadnej oferty {marker('x')}"}
+    state = lambda: CallPage.objects.filter(pk=call.pk).values_list("progress", flat=True).first()  # noqa: E731
+    return Prepared(f"/admin/oferty/konkursy/{call.pk}/uniewaznienie/", data, state)
+
+
+REVIEWERS_A = frozenset({"grants_officer@A", "superuser"})
+
+
 ACTIONS = [
     *[
         Action(
@@ -251,6 +285,18 @@ ACTIONS = [
         # whoever may change a document delete it.
         for app, name, also in (("wagtailimages", "image", ()), ("wagtaildocs", "document", ("grants_officer@A",)))
     ],
+    Action(
+        "formal rejection of an offer to A",
+        formal_rejection,
+        expectations(DENIED, **ADMIN, **dict.fromkeys(REVIEWERS_A, REDIRECT)),
+        REVIEWERS_A,
+    ),
+    Action(
+        "annulment of a call of A",
+        annulment,
+        expectations(DENIED, **ADMIN, **dict.fromkeys(REVIEWERS_A, REDIRECT)),
+        REVIEWERS_A,
+    ),
     Action(
         "bulk delete user",
         user_bulk("delete"),

@@ -77,6 +77,19 @@ ROWS = [
     ),
     Row("admin/oferty/<int:pk>/", offer_url(), OFFER_A),
     Row("admin/oferty/<int:pk>/tresc.json", offer_url("tresc.json"), OFFER_A),
+    Row(
+        "admin/oferty/<int:pk>/ocena-formalna/",
+        offer_url("ocena-formalna/"),
+        OFFER_A,
+        note="the supervisor reads it; deciding is the grants officers' (matrix_actions)",
+    ),
+    Row("admin/oferty/<int:pk>/wersje/", offer_url("wersje/"), OFFER_A),
+    Row(
+        "admin/oferty/konkursy/<int:call_id>/uniewaznienie/",
+        lambda w: f"/admin/oferty/konkursy/{w.call_a.pk}/uniewaznienie/",
+        OFFER_A,
+        note="a call of centre A: not found for centre B; annulling is the grants officers' (matrix_actions)",
+    ),
     Row("admin/oferty/<int:pk>/zalaczniki/<int:attachment_pk>/", attachment_url, OFFER_A),
     Row(
         "admin/oferty/eksport/<int:call_id>/<slug:what>/<slug:fmt>/",

@@ -75,3 +75,55 @@ def test_organisation_listing_filters_survive_hostile_input(officer, offer):
 
     assert report["accepted"] > 0
     assert Verification.objects.count() == 1
+
+
+def test_formal_review_form_survives_hostile_input(officer, offer):
+    from ngo_grants.models import CorrectionRequest, FormalAnswer, FormalDecision
+    from tests.ngo_grants.review_helpers import close_call, review_data
+
+    close_call(offer.call)
+    fields = review_data(offer, action="save", sections="basic")
+    first = offer.call.formal_checks.first()
+    fields[f"note_{first.pk}"] = "Brak podpisu skarbnika."
+
+    report = assert_form_survives_hostile_input(
+        officer, f"/admin/oferty/{offer.pk}/ocena-formalna/", fields=fields, max_examples=20
+    )
+
+    assert report["redirected"] > 0
+    assert report["refused"] > 0
+    # Whatever came in, what was stored is what the form allows: short notes without NUL, a
+    # reason for every correction and rejection, answers only to this call's requirements.
+    for answer in FormalAnswer.objects.all():
+        assert answer.requirement.call_id == offer.call_id
+        assert len(answer.note) <= 2000 and "\x00" not in answer.note
+    for correction in CorrectionRequest.objects.all():
+        assert correction.reason.strip() and correction.sections
+    for decision in FormalDecision.objects.filter(outcome="rejected"):
+        assert decision.reason.strip()
+
+
+def test_annulment_form_survives_hostile_input(officer, jaslo):
+    from ngo_grants.models import Annulment, CallPage, CallProgress
+    from tests.ngo_grants.review_helpers import close_call
+
+    call = close_call(make_call(make_call_index(jaslo), slug="bez-ofert"))
+    stored = []
+
+    def not_annulled_yet():
+        """Each input meets the call before its annulment; what an accepted one stored is kept."""
+        stored.extend(Annulment.objects.filter(call=call).values_list("statement", flat=True))
+        Annulment.objects.filter(call=call).delete()
+        CallPage.objects.filter(pk=call.pk).update(progress=CallProgress.SUBMISSIONS)
+
+    report = assert_form_survives_hostile_input(
+        officer,
+        f"/admin/oferty/konkursy/{call.pk}/uniewaznienie/",
+        fields={"statement": "Nie złożono żadnej oferty."},
+        prepare=not_annulled_yet,
+        max_examples=10,
+    )
+
+    not_annulled_yet()
+    assert report["refused"] > 0 and report["redirected"] == len(stored) > 0
+    assert all(text.strip() and len(text) <= 4000 and "\x00" not in text for text in stored)

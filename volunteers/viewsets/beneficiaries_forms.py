@@ -9,8 +9,9 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import TickedChoices
 from volunteers.admin_forms import IsoDateInput
-from volunteers.forms import AvailabilityGrid, TickedObjects, TickedSlots, slot_choices
+from volunteers.forms import AvailabilityGrid, TickedObjects, slot_choices
 from volunteers.models import Beneficiary, DisabilityKind, District, Language, Need, Skill
 from volunteers.transfer.beneficiaries import check_beneficiaries
 from volunteers.transfer.forms import ImportForm
@@ -86,7 +87,7 @@ class NeedForm(forms.ModelForm):
     )
     # Tick boxes send only the grid's values; anything else came from a tampered request and
     # is dropped (as on the volunteer's grid), so an empty grid is the only mistake to report.
-    times = TickedSlots(
+    times = TickedChoices(
         choices=slot_choices,
         widget=NeedTimesGrid,
         label=_label(Need, "times"),
