@@ -1,4 +1,4 @@
-from ngo_grants.views import attachments, offers, organisations, start, submission
+from ngo_grants.views import attachments, committee, offers, organisations, start, submission
 
 app_name = "ngo_grants"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     *submission.urlpatterns,
     *offers.urlpatterns,
     *organisations.urlpatterns,
+    *committee.urlpatterns,
 ]

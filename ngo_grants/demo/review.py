@@ -1,4 +1,5 @@
-"""The formal review of last year's call in Jasło, done through the services the admin uses.
+"""The formal review and the committee of last year's call in Jasło, done through the services
+the admin uses.
 
 The demo grants officer answers the call's checklist for every offer a few days after the
 deadline. One offer has a correction round: the officer reopens section IV, the organisation
@@ -16,8 +17,9 @@ from accounts.models import Role
 from ngo_grants.demo import call_texts
 from ngo_grants.demo.calls import LAST_YEAR, find_call
 from ngo_grants.demo.offers import JUSTYNA
-from ngo_grants.models import FormalAnswer, Offer
+from ngo_grants.models import ConflictGround, FormalAnswer, MemberKind, NoNgoException, Offer
 from ngo_grants.sections import SECTIONS_BY_KEY
+from ngo_grants.services import committee as committee_service
 from ngo_grants.services import review
 from ngo_grants.services.offers import save_section
 from ngo_grants.services.submission import submit_offer
@@ -30,6 +32,11 @@ CORRECTION = (
     "Część IV opisuje doświadczenie tylko jednym zdaniem. Prosimy dopisać, jakie zadania podobnego rodzaju "
     "organizacja prowadziła w ostatnich trzech latach, dla ilu dzieci i z jakich środków."
 )
+EXCEPTION = (
+    "Zaproszenie do wskazania członków komisji opublikowano razem z ogłoszeniem konkursu; organizacje, "
+    "które się zgłosiły, złożyły oferty w tym konkursie."
+)
+CONFLICT = "Do niedawna byłam członkinią zarządu spółdzielni, która złożyła tę ofertę."
 CORRECTED_EXPERIENCE = (
     "Stowarzyszenie prowadzi świetlicę od 2009 r., od 2013 r. z dotacji miasta, rozliczanych bez uwag. "
     "W ostatnich trzech latach świetlica przyjmowała co roku 28–32 dzieci z rodzin objętych wsparciem "
@@ -61,6 +68,35 @@ def build(builder):
             _correction_round(builder, offer, officer, deadline, answers)
         review.decide_formally(offer, user=officer, accepted=True, now=deadline + DECIDED_AFTER)
         builder.created["offer accepted formally"] += 1
+    _committee(builder, call, officer, deadline)
+
+
+def _committee(builder, call, officer, deadline):
+    """The officer chairs, the coordinator sits for the centre; every organisation of the town
+    that could nominate had an offer in the call, so the art. 15 ust. 2da exception is recorded.
+    Both members declare before opening; the coordinator knows one organisation too well."""
+    committee = committee_service.committee_of(call)
+    if committee.members.exists():
+        return
+    coordinator = get_user_model().objects.filter(email=staff_email("jaslo", Role.COORDINATOR)).first()
+    chair = committee_service.appoint(committee, user=officer, person=officer, kind=MemberKind.STAFF, chair=True)
+    members = [chair]
+    if coordinator is not None:
+        members.append(committee_service.appoint(committee, user=officer, person=coordinator, kind=MemberKind.STAFF))
+    committee_service.record_exception(committee, user=officer, exception=NoNgoException.NONE_NOMINATED, note=EXCEPTION)
+    declared = deadline + DECIDED_AFTER + datetime.timedelta(days=1)
+    for offer in committee_service.offers_for(chair):
+        for member in members:
+            conflict = member is not chair and offer.task.title == call_texts.POSILKI
+            committee_service.declare(
+                member,
+                offer,
+                conflict=conflict,
+                ground=ConflictGround.DOUBT if conflict else "",
+                reason=CONFLICT if conflict else "",
+                now=declared,
+            )
+    builder.created["committee member"] += len(members)
 
 
 def _correction_round(builder, offer, officer, deadline, answers):

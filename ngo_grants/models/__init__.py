@@ -13,6 +13,14 @@ from .calls import (
     RequiredAttachment,
     TaskForm,
 )
+from .committee import (
+    Committee,
+    CommitteeMember,
+    ConflictGround,
+    Declaration,
+    MemberKind,
+    NoNgoException,
+)
 from .offers import Attachment, Offer, OfferCounter, OfferVersion
 from .organisations import (
     Invitation,
@@ -34,6 +42,12 @@ from .review import (
 )
 
 __all__ = [
+    "Committee",
+    "CommitteeMember",
+    "ConflictGround",
+    "Declaration",
+    "MemberKind",
+    "NoNgoException",
     "Annulment",
     "AnnulmentGround",
     "Attachment",

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from core.models import Centre
 from ngo_grants import acting
 from ngo_grants.identifiers import format_iban
-from ngo_grants.models import CallPage, CallProgress, MemberRole, Membership, Offer, Organisation
+from ngo_grants.models import CallPage, CallProgress, CommitteeMember, MemberRole, Membership, Offer, Organisation
 from ngo_grants.organisation_forms import forms_valid, organisation_forms
 from ngo_grants.permissions import can_manage_organisation
 from ngo_grants.services import organisations as services
@@ -64,6 +64,8 @@ def dashboard(request):
         "organisations": organisations,
         "acting": acting.acting_organisation(request) if len(organisations) > 1 else None,
         "calls": open_calls(),
+        # A nominee reaches the committee's pages from here (members need not be staff).
+        "seats": CommitteeMember.objects.of_user(request.user).select_related("committee__call"),
     }
     return render(request, "ngo_grants/organisations/dashboard.html", context)
 

@@ -205,6 +205,7 @@ class CallSummaryView(StaffScreen, TemplateView):
                     "tasks": tasks,
                     "url": f"{index}?call={call.pk}",
                     "downloads": downloads,
+                    "committee_url": reverse(f"{OFFERS}:committee", args=[call.pk]),
                     "annulment_url": reverse(f"{OFFERS}:annulment", args=[call.pk])
                     if call.progress == CallProgress.ANNULLED or annulment_ground(call)
                     else "",
@@ -229,13 +230,19 @@ class OfferViewSet(ReadingViewSet):
 
     def get_urlpatterns(self):
         # Reading only: offers are written and submitted by organisations, never here.
-        from ngo_grants.viewsets import offer_files, review
+        from ngo_grants.viewsets import committee, offer_files, review
 
         return [
             path("", self.index_view, name="index"),
             path("wyniki/", self.index_results_view, name="index_results"),
             path("konkursy/", CallSummaryView.as_view(), name="calls"),
             path("konkursy/<int:call_id>/uniewaznienie/", review.AnnulmentView.as_view(), name="annulment"),
+            path("konkursy/<int:call_id>/komisja/", committee.CommitteeView.as_view(), name="committee"),
+            path(
+                "konkursy/<int:call_id>/komisja/<int:member_id>/usun/",
+                committee.remove_member,
+                name="committee_remove",
+            ),
             path("<int:pk>/", OfferDetailView.as_view(), name="detail"),
             path("<int:pk>/ocena-formalna/", review.FormalReviewView.as_view(), name="formal_review"),
             path("<int:pk>/wersje/", review.VersionDiffView.as_view(), name="versions"),

@@ -25,6 +25,7 @@ from ngo_grants.models import (
     CallPage,
     CallState,
     CorrectionRequest,
+    Declaration,
     MemberRole,
     Membership,
     Offer,
@@ -34,6 +35,7 @@ from ngo_grants.models import (
     deadline_problem,
 )
 from ngo_grants.sections import checksum, validate_draft
+from ngo_grants.services.committee import composition_problems
 from ngo_grants.services.review import unmet_requirements
 from ngo_grants.workflow import OfferStatus
 
@@ -180,6 +182,14 @@ class TestDemoCalls:
         changes = version_diff(corrected.version.content, corrected.corrected_version.content)
         assert [change.section for change in changes] == ["IV. Doświadczenie i zasoby"]
         assert corrected.requested_at < corrected.corrected_version.created_at < corrected.due_at
+
+    def test_last_years_committee_sits_with_the_exception_and_declared(self, demo):
+        committee = calls_of("localhost")[1].committee
+
+        assert committee.chair().user.email == "dotacje@jaslo.demo.pomost.local"
+        assert committee.no_ngo_exception and not composition_problems(committee)
+        declarations = Declaration.objects.filter(member__committee=committee)
+        assert declarations.count() == 2 * 3 and declarations.filter(conflict=True).count() == 1
 
     def test_drafts_are_partly_filled_or_complete_but_not_submitted(self, demo):
         drafts = Offer.objects.filter(status=OfferStatus.DRAFT)

@@ -212,14 +212,12 @@ def formal_rejection(world):
     """A new offer of centre A's organisation to a call of A whose deadline has passed; the
     POST rejects it formally, which only A's grants officers (and superusers) may do."""
     from ngo_grants.models import Offer
-    from tests.ngo_grants import in_days, make_call
-    from tests.ngo_grants.review_helpers import close_call, review_data
+    from tests.ngo_grants import in_days
+    from tests.ngo_grants.review_helpers import review_data
     from tests.ngo_grants.staff_helpers import submitted_offer
+    from tests.security.matrix_grants_admin import closed_call_a
 
-    call = world.objects.get("closed_call_a")
-    if call is None:
-        call = make_call(world.call_a.get_parent(), f"Konkurs zamknięty {marker('a')}", slug="konkurs-zamkniety")
-        world.objects["closed_call_a"] = close_call(call)
+    call = closed_call_a(world)
     offer = submitted_offer(call, world.organisation_a, now=in_days(-5))
     data = review_data(offer, action="reject", reason=f"Oferta po terminie {marker('x')}")
     return Prepared(f"/admin/oferty/{offer.pk}/ocena-formalna/", data, _status(Offer, offer.pk))

@@ -13,7 +13,7 @@ before it writes to their calls), but see only their own centre's decision. The 
 staff opening it prove they do not see A's decision.
 """
 
-from tests.security.access import DENIED, LOGIN, OK, Row, expectations
+from tests.security.access import DENIED, LOGIN, NOT_ALLOWED, OK, Row, expectations
 from tests.security.world import marker
 
 ADMIN_USERS = {"visitor": LOGIN, "unverified": LOGIN}
@@ -21,6 +21,8 @@ ADMIN_USERS = {"visitor": LOGIN, "unverified": LOGIN}
 GRANTS_STAFF = expectations(DENIED, **ADMIN_USERS, grants_officer=OK, supervisor=OK, superuser=OK)
 # Centre A's submitted offer and its files.
 OFFER_A = expectations(DENIED, **ADMIN_USERS, grants_officer_at_A=OK, supervisor_at_A=OK, superuser=OK)
+# The committee of A's closed call: its members only (A's grants officer, "ngo_other").
+COMMITTEE_A = expectations(DENIED, **ADMIN_USERS, grants_officer_at_A=OK, ngo_other=OK)
 
 
 def submitted_offer_a(world):
@@ -31,6 +33,41 @@ def submitted_offer_a(world):
             world.call_a, world.organisation_a, title=f"Oferta złożona {marker('a')}"
         )
     return world.objects["submitted_offer_a"]
+
+
+def closed_call_a(world):
+    """A call of centre A whose deadline has passed (built once)."""
+    if "closed_call_a" not in world.objects:
+        from tests.ngo_grants import make_call
+        from tests.ngo_grants.review_helpers import close_call
+
+        call = make_call(world.call_a.get_parent(), f"Konkurs zamknięty {marker('a')}", slug="konkurs-zamkniety")
+        world.objects["closed_call_a"] = close_call(call)
+    return world.objects["closed_call_a"]
+
+
+def committee_a(world):
+    """The committee of A's closed call, with an offer of the world's organisation accepted
+    formally: A's grants officer chairs it, "ngo_other" sits as an organisation's nominee."""
+    if "committee_offer_a" not in world.objects:
+        from ngo_grants.models import MemberKind
+        from ngo_grants.services import committee as service
+        from tests.ngo_grants import in_days
+        from tests.ngo_grants.review_helpers import accepted
+        from tests.ngo_grants.staff_helpers import submitted_offer
+
+        call = closed_call_a(world)
+        officer = world.users["grants_officer@A"]
+        offer = submitted_offer(call, world.organisation_a, title=f"Oferta komisji {marker('a')}", now=in_days(-5))
+        world.objects["committee_offer_a"] = accepted(offer, officer)
+        committee = service.committee_of(call)
+        service.appoint(committee, user=officer, person=officer, kind=MemberKind.STAFF, chair=True)
+        nominee = service.appoint(
+            committee, user=officer, person=world.users["ngo_other"], kind=MemberKind.NGO,
+            organisation=world.organisation_other,
+        )  # fmt: skip
+        world.objects["committee_member_a"] = nominee
+    return world.objects["committee_offer_a"]
 
 
 def verified_elsewhere(world):
@@ -85,6 +122,18 @@ ROWS = [
     ),
     Row("admin/oferty/<int:pk>/wersje/", offer_url("wersje/"), OFFER_A),
     Row(
+        "admin/oferty/konkursy/<int:call_id>/komisja/",
+        lambda w: f"/admin/oferty/konkursy/{committee_a(w).call_id}/komisja/",
+        OFFER_A,
+        note="the supervisor reads it; appointing is the grants officers'",
+    ),
+    Row(
+        "admin/oferty/konkursy/<int:call_id>/komisja/<int:member_id>/usun/",
+        lambda w: f"/admin/oferty/konkursy/{committee_a(w).call_id}/komisja/{w.committee_member_a.pk}/usun/",
+        expectations(DENIED, **ADMIN_USERS, staff=NOT_ALLOWED, superuser=NOT_ALLOWED),
+        note="POST only: tested in test_committee.py",
+    ),
+    Row(
         "admin/oferty/konkursy/<int:call_id>/uniewaznienie/",
         lambda w: f"/admin/oferty/konkursy/{w.call_a.pk}/uniewaznienie/",
         OFFER_A,
@@ -97,6 +146,14 @@ ROWS = [
         OFFER_A,
         note="a call of centre A: not found for centre B",
     ),
+    # --- The committee's own pages (members need not be staff) -------------------------------
+    Row("komisja/", None, expectations(OK, visitor=LOGIN, unverified=LOGIN), note="each person's own seats"),
+    Row(
+        "komisja/konkursy/<int:call_id>/",
+        lambda w: f"/komisja/konkursy/{committee_a(w).call_id}/",
+        COMMITTEE_A,
+    ),
+    Row("komisja/oferty/<int:offer_id>/", lambda w: f"/komisja/oferty/{committee_a(w).pk}/", COMMITTEE_A),
     # --- Organisations ---------------------------------------------------------------------
     Row("admin/organizacje/", with_offer("/admin/organizacje/"), GRANTS_STAFF),
     Row("admin/organizacje/wyniki/", with_offer("/admin/organizacje/wyniki/"), GRANTS_STAFF),

@@ -127,3 +127,70 @@ def test_annulment_form_survives_hostile_input(officer, jaslo):
     not_annulled_yet()
     assert report["refused"] > 0 and report["redirected"] == len(stored) > 0
     assert all(text.strip() and len(text) <= 4000 and "\x00" not in text for text in stored)
+
+
+@pytest.fixture
+def committee_offer(jaslo, centre):
+    from tests.ngo_grants.review_helpers import accepted, offer_after_deadline
+
+    call = make_call(make_call_index(jaslo), slug="z-komisja")
+    officer = make_staff("przewodniczaca@example.org", jaslo, Role.GRANTS_OFFICER)
+    return accepted(offer_after_deadline(call, make_organisation(centres=[centre])), officer)
+
+
+def test_committee_forms_survive_hostile_input(officer, committee_offer):
+    from ngo_grants.models import CommitteeMember
+    from ngo_grants.services.committee import committee_of
+    from tests.security.world import make_user
+
+    committee = committee_of(committee_offer.call)
+    person = make_user("nominat@example.org")
+    nominee = make_organisation(name="Fundacja Wskazująca", number=2)
+    url = f"/admin/oferty/konkursy/{committee_offer.call_id}/komisja/"
+
+    appointed = assert_form_survives_hostile_input(
+        officer,
+        url,
+        fields={"appoint-email": person.email, "appoint-kind": "ngo", "appoint-organisation": str(nominee.pk)},
+        fixed_data={"form": "appoint"},
+        form_context_name="appoint_form",
+        prepare=lambda: CommitteeMember.objects.filter(committee=committee).delete(),
+        max_examples=10,
+    )
+    exception = assert_form_survives_hostile_input(
+        officer,
+        url,
+        fields={"exception-no_ngo_exception": "none_nominated", "exception-exception_note": "Nikt nie odpowiedział."},
+        fixed_data={"form": "exception"},
+        form_context_name="exception_form",
+        max_examples=10,
+    )
+
+    assert appointed["redirected"] > 0 and appointed["refused"] > 0
+    assert exception["redirected"] > 0 and exception["refused"] > 0
+    committee.refresh_from_db()
+    assert committee.no_ngo_exception in ("", "none_nominated", "not_appointed", "all_excluded")
+    assert len(committee.exception_note) <= 2000 and "\x00" not in committee.exception_note
+
+
+def test_declaration_form_survives_hostile_input(client, committee_offer):
+    from ngo_grants.models import Declaration, MemberKind
+    from ngo_grants.services.committee import committee_of
+    from tests.security.world import make_user
+
+    committee = committee_of(committee_offer.call)
+    person = make_user("czlonek@example.org")
+    committee.members.create(user=person, kind=MemberKind.STAFF)
+    client.force_login(person)
+
+    report = assert_form_survives_hostile_input(
+        client,
+        f"/komisja/oferty/{committee_offer.pk}/",
+        fields={"decision": "conflict", "ground": "family", "reason": "Brat jest prezesem."},
+        prepare=lambda: Declaration.objects.all().delete(),
+        max_examples=10,
+    )
+
+    assert report["redirected"] > 0 and report["refused"] > 0
+    for declaration in Declaration.objects.all():
+        assert not declaration.conflict or (declaration.ground and declaration.reason.strip())

@@ -1,0 +1,114 @@
+"""The grants officer's committee screen for a call: members appointed and removed, the art. 15
+ust. 2da exception, what the composition still lacks, and every member's declarations.
+
+The call is found among the person's centres' calls (another centre's is not found); the
+supervisor reads the screen, only the grants officers change it, and the services check again.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+
+from ngo_grants.committee_forms import AppointForm, ExceptionForm
+from ngo_grants.models import Declaration
+from ngo_grants.services import committee as service
+from ngo_grants.viewsets.common import OFFERS, StaffScreen, centre_calls
+
+
+class CommitteeView(StaffScreen, TemplateView):
+    template_name = "ngo_grants/admin/committee.html"
+    page_title = gettext_lazy("Committee")
+    index_label = gettext_lazy("Offers")
+
+    @cached_property
+    def committee(self):
+        call = get_object_or_404(centre_calls(self.request.user), pk=self.kwargs["call_id"])
+        return service.committee_of(call)
+
+    def get_page_subtitle(self):
+        return self.committee.call.title
+
+    @cached_property
+    def may_appoint(self):
+        return service.may_appoint(self.request.user, self.committee)
+
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data())
+
+    def post(self, request, *args, **kwargs):
+        if not self.may_appoint:
+            raise PermissionDenied
+        committee = self.committee
+        if request.POST.get("form") == "exception":
+            form = ExceptionForm(request.POST, prefix="exception")
+            if form.is_valid():
+                service.record_exception(
+                    committee,
+                    user=request.user,
+                    exception=form.cleaned_data["no_ngo_exception"],
+                    note=form.cleaned_data["exception_note"],
+                )
+                messages.success(request, _("The exception was recorded."))
+                return redirect(f"{OFFERS}:committee", call_id=committee.call_id)
+            return self.render_to_response(self.get_context_data(exception_form=form))
+        form = AppointForm(request.POST, prefix="appoint")
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                member = service.appoint(
+                    committee,
+                    user=request.user,
+                    person=form.person,
+                    kind=data["kind"],
+                    organisation=data["organisation"],
+                    chair=data["chair"],
+                )
+            except service.CommitteeRefused as refused:
+                form.add_error(refused.field or None, refused.message)
+            else:
+                messages.success(request, _("%(person)s was appointed.") % {"person": member})
+                return redirect(f"{OFFERS}:committee", call_id=committee.call_id)
+        return self.render_to_response(self.get_context_data(appoint_form=form))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        committee = self.committee
+        members = committee.members.select_related("user", "organisation")
+        initial = {"no_ngo_exception": committee.no_ngo_exception, "exception_note": committee.exception_note}
+        context.update(
+            committee=committee,
+            call=committee.call,
+            members=members,
+            may_appoint=self.may_appoint,
+            # Staff who sit on the committee declare on the site, like every member.
+            seat=service.seat(self.request.user, committee.call),
+            problems=service.composition_problems(committee),
+            declarations=Declaration.objects.filter(member__committee=committee).select_related(
+                "member__user", "offer__organisation"
+            ),
+        )
+        if self.may_appoint:
+            context.setdefault("appoint_form", kwargs.get("appoint_form") or AppointForm(prefix="appoint"))
+            context.setdefault(
+                "exception_form", kwargs.get("exception_form") or ExceptionForm(prefix="exception", initial=initial)
+            )
+        return context
+
+
+@require_POST
+def remove_member(request, call_id, member_id):
+    call = get_object_or_404(centre_calls(request.user), pk=call_id)
+    committee = service.committee_of(call)
+    member = get_object_or_404(committee.members.select_related("user"), pk=member_id)
+    try:
+        service.remove(member, user=request.user)
+    except service.CommitteeRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("%(person)s no longer sits on the committee.") % {"person": member})
+    return redirect(f"{OFFERS}:committee", call_id=call.pk)
