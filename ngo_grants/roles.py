@@ -7,3 +7,10 @@ them too. Every scoped queryset, service and admin screen of the calls asks for 
 from accounts.models import Role
 
 GRANTS_STAFF = (Role.GRANTS_OFFICER, Role.SUPERVISOR)
+
+
+def is_grants_officer(user, centre_id):
+    """Whether `user` decides on the open calls of the centre `centre_id` (the supervisor reads)."""
+    from core.scoping import centres_for
+
+    return centres_for(user, Role.GRANTS_OFFICER).filter(pk=centre_id).exists()

@@ -234,6 +234,12 @@ class CallPage(Page):
         now = now or timezone.now()
         return time_left(now, self.closes_at) if self.is_open(now) else ""
 
+    def centre(self):
+        """The centre whose site the call is published on."""
+        from core.models import Centre
+
+        return Centre.for_site(self.get_site())
+
     @property
     def total_funds(self):
         return sum((task.funds for task in self.tasks.all()), Decimal("0"))

@@ -118,6 +118,12 @@ class Offer(models.Model):
     def latest_version(self):
         return self.versions.order_by("-number").first()
 
+    def open_correction(self):
+        """The correction request the organisation is answering now, or None."""
+        if self.status != OfferStatus.CORRECTION:
+            return None
+        return self.corrections.filter(corrected_version__isnull=True, expired_at__isnull=True).last()
+
 
 class OfferVersion(models.Model):
     """The content of an offer as submitted, frozen; never changed once written.

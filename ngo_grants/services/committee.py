@@ -14,10 +14,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Role
-from core.models import Centre
-from core.scoping import centres_for
 from ngo_grants.models import Committee, CommitteeMember, Declaration, MemberKind, Offer
+from ngo_grants.roles import is_grants_officer
 from ngo_grants.workflow import OfferStatus
 
 # Offers a committee reads: those that passed the formal review.
@@ -37,14 +35,12 @@ def committee_of(call):
     """The call's committee, made on first use (it belongs to the call's centre)."""
     committee = Committee.objects.filter(call=call).first()
     if committee is None:
-        committee, _created = Committee.objects.get_or_create(
-            call=call, defaults={"centre": Centre.for_site(call.get_site())}
-        )
+        committee, _created = Committee.objects.get_or_create(call=call, defaults={"centre": call.centre()})
     return committee
 
 
 def may_appoint(user, committee):
-    return centres_for(user, Role.GRANTS_OFFICER).filter(pk=committee.centre_id).exists()
+    return is_grants_officer(user, committee.centre_id)
 
 
 def _check_officer(user, committee):

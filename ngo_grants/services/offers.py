@@ -4,7 +4,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from core.models import Centre
 from ngo_grants.models import Offer
 from ngo_grants.permissions import can_edit_offer, can_write_offers
 
@@ -19,7 +18,7 @@ def start_offer(*, user, organisation, task):
     if not can_write_offers(user, organisation):
         raise PermissionDenied
     call = task.call
-    centre = Centre.for_site(call.get_site())
+    centre = call.centre()
     return Offer.objects.create(
         call=call,
         task=task,

@@ -18,8 +18,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.audit import record
-from accounts.models import AuditKind, Role
-from core.scoping import centres_for
+from accounts.models import AuditKind
 from ngo_grants.models import (
     Annulment,
     AnnulmentGround,
@@ -31,6 +30,7 @@ from ngo_grants.models import (
     FormalOutcome,
     Offer,
 )
+from ngo_grants.roles import is_grants_officer
 from ngo_grants.sections import SECTIONS_BY_KEY
 from ngo_grants.workflow import OfferStatus, can
 
@@ -49,7 +49,7 @@ class ReviewRefused(Exception):
 
 
 def may_review(user, offer):
-    return centres_for(user, Role.GRANTS_OFFICER).filter(pk=offer.centre_id).exists()
+    return is_grants_officer(user, offer.centre_id)
 
 
 def _locked(offer, user):
@@ -239,12 +239,6 @@ def _queue(name, pk):
 # --- Annulment (art. 18a) ---------------------------------------------------------------------
 
 
-def call_centre(call):
-    from core.models import Centre
-
-    return Centre.for_site(call.get_site())
-
-
 def annulment_ground(call, now=None):
     """The ground on which `call` must be annulled now, or None while it may not (before the
     deadline, while an offer is still valid or under review, or when already annulled)."""
@@ -264,7 +258,7 @@ def annul_call(call, *, user, statement, now=None):
     page shows it at once, the news feed gets an item and the organisations that applied a mail."""
     now = now or timezone.now()
     statement = statement.strip()
-    if not centres_for(user, Role.GRANTS_OFFICER).filter(pk=call_centre(call).pk).exists():
+    if not is_grants_officer(user, call.centre().pk):
         raise PermissionDenied
     if not statement:
         raise ReviewRefused(_("Write the statement of reasons; it is published with the annulment."))
@@ -287,9 +281,7 @@ def annul_call(call, *, user, statement, now=None):
                 "call": call.title,
                 "ground": annulment.get_ground_display(),
             }
-        record(
-            AuditKind.CALL_ANNULLED, actor=user, centre=call_centre(call), details={"call": call.pk, "summary": summary}
-        )
+        record(AuditKind.CALL_ANNULLED, actor=user, centre=call.centre(), details={"call": call.pk, "summary": summary})
         transaction.on_commit(lambda: _announce_annulment(annulment.pk))
     return annulment
 

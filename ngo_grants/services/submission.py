@@ -152,7 +152,7 @@ def _check_window(offer, now):
 
 def _open_correction(offer, now):
     """The correction request `offer` answers, while its time lasts; else SubmissionRefused."""
-    correction = offer.corrections.filter(corrected_version__isnull=True, expired_at__isnull=True).last()
+    correction = offer.open_correction()
     if correction is None or now > correction.due_at:
         raise SubmissionRefused(_("The time to correct this offer has ended; the centre decides on it as it stands."))
     return correction

@@ -10,7 +10,6 @@ from ngo_grants.models import FormalDecision, Offer
 from ngo_grants.permissions import can_edit_offer
 from ngo_grants.sections import SECTIONS, section_state, validate_draft
 from ngo_grants.views import sections
-from ngo_grants.workflow import OfferStatus
 
 STATES = {
     "new": _("not started"),
@@ -39,9 +38,7 @@ def offer_detail(request, pk):
         "deadline_passed": offer.call.closes_at <= timezone.now(),
         "attachments_url": f"/oferty/{offer.pk}/zalaczniki/",
         "submit_url": f"/oferty/{offer.pk}/zloz/",
-        "correction": offer.corrections.filter(corrected_version__isnull=True, expired_at__isnull=True).last()
-        if offer.status == OfferStatus.CORRECTION
-        else None,
+        "correction": offer.open_correction(),
         "decision": FormalDecision.objects.filter(offer=offer).first(),
     }
     if offer.editable:

@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from core.forms import ModelChoiceField
-from core.models import Centre
 from core.numbers import parse_id
 from ngo_grants.models import Offer, Organisation, PublicTask
 from ngo_grants.permissions import WRITERS
@@ -89,7 +88,7 @@ def offer_start(request, task_id):
             if continued:
                 messages.info(request, _("Your organisation had already begun an offer for this task: continue it."))
             return redirect("ngo_grants:offer", pk=offer.pk)
-    centre = Centre.for_site(call.get_site())
+    centre = call.centre()
     own = list(organisations)
     return render(
         request,

@@ -63,7 +63,7 @@ def check_context(offer, refusal=None):
     correction = None
     if offer.status == OfferStatus.CORRECTION:
         # A correction has its own deadline; the call's window and the verification were met.
-        correction = offer.corrections.filter(corrected_version__isnull=True, expired_at__isnull=True).last()
+        correction = offer.open_correction()
         due = correction.due_at if correction else now
         blockers = [_("The time to correct this offer has ended.") if now > due else None]
         closes_at, is_open = due, now <= due

@@ -16,10 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from accounts.models import Role
-from core.scoping import centres_for
 from ngo_grants.display import version_diff
 from ngo_grants.models import Annulment, CorrectionRequest, FormalAnswer, FormalDecision, Offer
+from ngo_grants.roles import is_grants_officer
 from ngo_grants.services import review
 from ngo_grants.viewsets.common import OFFERS, StaffScreen, centre_calls, moment, staff_offers
 from ngo_grants.viewsets.review_forms import ACCEPT, CORRECT, MET, REJECT, AnnulmentForm, FormalReviewForm
@@ -177,8 +176,7 @@ class AnnulmentView(StaffScreen, TemplateView):
 
     @cached_property
     def may_annul(self):
-        officer_centres = centres_for(self.request.user, Role.GRANTS_OFFICER)
-        return officer_centres.filter(pk=review.call_centre(self.call).pk).exists()
+        return is_grants_officer(self.request.user, self.call.centre().pk)
 
     def get(self, request, *args, **kwargs):
         return self.render_to_response(self.get_context_data(form=AnnulmentForm()))
