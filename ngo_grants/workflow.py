@@ -17,6 +17,7 @@ class OfferStatus(models.TextChoices):
     CORRECTION = "correction", _("correction requested")
     FORMALLY_ACCEPTED = "formally_accepted", _("formally accepted")
     FORMALLY_REJECTED = "formally_rejected", _("formally rejected")
+    SCORED = "scored", _("assessed by the committee")
 
 
 # Which states a transition may start from.
@@ -28,6 +29,8 @@ TRANSITIONS = {
     "decide_formally": (OfferStatus.SUBMITTED,),
     # A correction not made in time ends in a formal rejection (the reason says so).
     "expire_correction": (OfferStatus.CORRECTION,),
+    # The committee adopts its opinion on every offer that passed the formal review at once.
+    "adopt_opinion": (OfferStatus.FORMALLY_ACCEPTED,),
 }
 
 # States in which the organisation may still change the draft: all of it while a draft, the
@@ -40,7 +43,11 @@ RECEIVED = (
     OfferStatus.CORRECTION,
     OfferStatus.FORMALLY_ACCEPTED,
     OfferStatus.FORMALLY_REJECTED,
+    OfferStatus.SCORED,
 )
+
+# Offers the committee reads: those that passed the formal review, before and after its opinion.
+COMMITTEE_READS = (OfferStatus.FORMALLY_ACCEPTED, OfferStatus.SCORED)
 
 
 def can(transition, status):

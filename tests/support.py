@@ -1,11 +1,14 @@
-"""What every test folder shares, defined once: the authenticator app's codes and reading the
-test mailbox (Django's locmem backend fills `mail.outbox`)."""
+"""What every test folder shares, defined once: the authenticator app's codes, reading the
+test mailbox (Django's locmem backend fills `mail.outbox`) and running jobs at the same moment
+in threads (the race tests on PostgreSQL)."""
 
 import re
+import threading
 import time
 
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core import mail
+from django.db import connection
 
 # The authenticator app of staff made by tests/accounts/helpers.make_staff.
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
@@ -44,3 +47,25 @@ def mails_to(address):
 def recipients():
     """Everyone mailed so far, sorted, once per message."""
     return sorted(address for message in mail.outbox for address in message.to)
+
+
+def run_together(jobs):
+    """Run each job in its own thread, all released at once; returns their outcomes in order."""
+    barrier = threading.Barrier(len(jobs))
+    outcomes = [None] * len(jobs)
+
+    def run(index, job):
+        try:
+            barrier.wait()
+            outcomes[index] = job()
+        except Exception as error:
+            outcomes[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(jobs)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return outcomes

@@ -37,6 +37,8 @@ class AuditKind(models.TextChoices):
     OFFER_ACCEPTED = "offer_accepted", _("Offer formally accepted")
     OFFER_REJECTED = "offer_rejected", _("Offer formally rejected")
     CALL_ANNULLED = "call_annulled", _("Call annulled")
+    OFFERS_ASSIGNED = "offers_assigned", _("Offers assigned to committee members")
+    OPINION_ADOPTED = "opinion_adopted", _("Committee's opinion adopted")
 
 
 # Written by the volunteers and ngo_grants apps, which word the decision themselves: accounts
@@ -53,6 +55,8 @@ DECISIONS = {
     AuditKind.OFFER_ACCEPTED,
     AuditKind.OFFER_REJECTED,
     AuditKind.CALL_ANNULLED,
+    AuditKind.OFFERS_ASSIGNED,
+    AuditKind.OPINION_ADOPTED,
 }
 
 FAILED_STEPS = {"password": _("wrong password"), "two-factor": _("wrong two-factor code")}

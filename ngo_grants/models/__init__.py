@@ -3,6 +3,8 @@
 from ngo_grants.deadlines import deadline_problem
 
 from .calls import (
+    Aggregation,
+    AssignmentMode,
     CallDocument,
     CallIndexPage,
     CallPage,
@@ -40,8 +42,15 @@ from .review import (
     FormalDecision,
     FormalOutcome,
 )
+from .scoring import Assignment, CriterionScore, Recommendation, Score
 
 __all__ = [
+    "Aggregation",
+    "Assignment",
+    "AssignmentMode",
+    "CriterionScore",
+    "Recommendation",
+    "Score",
     "Committee",
     "CommitteeMember",
     "ConflictGround",

@@ -47,6 +47,16 @@ class TaskForm(models.TextChoices):
     ENTRUSTMENT = "entrustment", _("entrustment (powierzenie)")
 
 
+class AssignmentMode(models.TextChoices):
+    ALL = "all", _("every member scores every offer")
+    RANDOM = "random", _("a number of members per offer, drawn at random")
+
+
+class Aggregation(models.TextChoices):
+    SUM = "sum", _("sum of the members' points")
+    MEAN = "mean", _("mean of the members' points")
+
+
 class CallProgress(models.TextChoices):
     """How far the centre has got after the deadline; set by the review steps, not by editors."""
 
@@ -153,6 +163,41 @@ class CallPage(Page):
             "offer is rejected formally when it is not corrected by the end of the last day."
         ),
     )
+    assignment = models.CharField(
+        _("who scores which offer"),
+        max_length=8,
+        choices=AssignmentMode.choices,
+        default=AssignmentMode.ALL,
+    )
+    reviewers_per_offer = models.PositiveSmallIntegerField(
+        _("members per offer"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(20)],
+        help_text=_("When members are drawn at random: how many score each offer."),
+    )
+    aggregation = models.CharField(
+        _("an offer's result"),
+        max_length=4,
+        choices=Aggregation.choices,
+        default=Aggregation.MEAN,
+    )
+    justify_below = models.PositiveSmallIntegerField(
+        _("justification required below (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "A member who gives a criterion fewer points than this share of its maximum must say why; "
+            "0: never required."
+        ),
+    )
+    disagreement = models.PositiveSmallIntegerField(
+        _("disagreement threshold (points)"),
+        default=20,
+        validators=[MaxValueValidator(1000)],
+        help_text=_(
+            "When the members' totals for an offer differ by more than this, the offer is flagged for the chair."
+        ),
+    )
     progress = models.CharField(
         _("progress"), max_length=12, choices=CallProgress.choices, default=CallProgress.SUBMISSIONS, editable=False
     )
@@ -192,6 +237,13 @@ class CallPage(Page):
                 FieldPanel("correction_days"),
             ],
             _("Formal review"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("assignment"), FieldPanel("reviewers_per_offer")]),
+                FieldRowPanel([FieldPanel("aggregation"), FieldPanel("justify_below"), FieldPanel("disagreement")]),
+            ],
+            _("Committee's scoring"),
         ),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.FilterField("year")]

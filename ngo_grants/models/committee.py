@@ -51,6 +51,12 @@ class Committee(models.Model):
         _("why no NGO nominee sits on it"), max_length=16, choices=NoNgoException.choices, blank=True
     )
     exception_note = models.TextField(_("note on the exception"), blank=True)
+    meeting_on = models.DateField(_("meeting"), null=True, blank=True)
+    # Set when the chair adopts the committee's opinion; scores and recommendations are final then.
+    opinion_adopted_at = models.DateTimeField(_("opinion adopted"), null=True, blank=True)
+    opinion_adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     objects = CommitteeQuerySet.as_manager()
 
@@ -90,6 +96,8 @@ class CommitteeMember(models.Model):
     chair = models.BooleanField(_("chair"), default=False)
     appointed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     appointed_at = models.DateTimeField(_("appointed"), default=timezone.now)
+    # Recorded by the chair when the committee adopts its opinion; unknown (None) before.
+    attended = models.BooleanField(_("present at the meeting"), null=True, blank=True)
 
     objects = CommitteeMemberQuerySet.as_manager()
 

@@ -16,10 +16,7 @@ from django.utils.translation import gettext as _
 
 from ngo_grants.models import Committee, CommitteeMember, Declaration, MemberKind, Offer
 from ngo_grants.roles import is_grants_officer
-from ngo_grants.workflow import OfferStatus
-
-# Offers a committee reads: those that passed the formal review.
-BEFORE_COMMITTEE = (OfferStatus.FORMALLY_ACCEPTED,)
+from ngo_grants.workflow import COMMITTEE_READS
 
 
 @dataclass
@@ -124,7 +121,7 @@ def seat(user, call):
 
 def offers_for(member):
     return (
-        Offer.objects.filter(call=member.committee.call, status__in=BEFORE_COMMITTEE)
+        Offer.objects.filter(call=member.committee.call, status__in=COMMITTEE_READS)
         .select_related("organisation", "task")
         .order_by("number")
     )
@@ -144,7 +141,7 @@ def may_open(member, offer):
 
 def declare(member, offer, *, conflict, ground="", reason="", now=None):
     """Record `member`'s declaration on `offer`; returns it."""
-    if offer.call_id != member.committee.call_id or offer.status not in BEFORE_COMMITTEE:
+    if offer.call_id != member.committee.call_id or offer.status not in COMMITTEE_READS:
         raise PermissionDenied
     reason = reason.strip()
     if conflict and not ground:

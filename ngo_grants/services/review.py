@@ -32,7 +32,7 @@ from ngo_grants.models import (
 )
 from ngo_grants.roles import is_grants_officer
 from ngo_grants.sections import SECTIONS_BY_KEY
-from ngo_grants.workflow import OfferStatus, can
+from ngo_grants.workflow import COMMITTEE_READS, OfferStatus, can
 
 ATTACHMENTS = "attachments"
 # Sections whose rules read another section: reopening the first reopens the second, or the
@@ -68,7 +68,7 @@ def review_problem(offer, now=None):
         return _("The formal review starts after the deadline for offers.")
     if offer.status == OfferStatus.CORRECTION:
         return _("A correction is requested; the offer is reviewed again once the organisation resubmits it.")
-    if offer.status in (OfferStatus.FORMALLY_ACCEPTED, OfferStatus.FORMALLY_REJECTED):
+    if offer.status in COMMITTEE_READS or offer.status == OfferStatus.FORMALLY_REJECTED:
         return _("The formal review of this offer has ended: %(outcome)s.") % {"outcome": offer.get_status_display()}
     if offer.status != OfferStatus.SUBMITTED:
         return _("Only a submitted offer is reviewed.")

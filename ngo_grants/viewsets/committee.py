@@ -5,6 +5,8 @@ The call is found among the person's centres' calls (another centre's is not fou
 supervisor reads the screen, only the grants officers change it, and the services check again.
 """
 
+import secrets
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -14,15 +16,20 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
+from core.downloads import private_download
+from core.pdf import PDF_CONTENT_TYPE, pdf_view
 from ngo_grants.committee_forms import AppointForm, ExceptionForm
-from ngo_grants.models import Declaration
+from ngo_grants.models import Assignment, Declaration
+from ngo_grants.protocol import protocol_name, protocol_pdf
+from ngo_grants.scoring_forms import AssignForm
 from ngo_grants.services import committee as service
+from ngo_grants.services import scoring
 from ngo_grants.viewsets.common import OFFERS, StaffScreen, centre_calls
 
 
-class CommitteeView(StaffScreen, TemplateView):
-    template_name = "ngo_grants/admin/committee.html"
-    page_title = gettext_lazy("Committee")
+class CommitteeScreen(StaffScreen, TemplateView):
+    """A screen about the committee of a call of the person's centres."""
+
     index_label = gettext_lazy("Offers")
 
     @cached_property
@@ -33,12 +40,17 @@ class CommitteeView(StaffScreen, TemplateView):
     def get_page_subtitle(self):
         return self.committee.call.title
 
+    def get(self, request, *args, **kwargs):
+        return self.render_to_response(self.get_context_data())
+
+
+class CommitteeView(CommitteeScreen):
+    template_name = "ngo_grants/admin/committee.html"
+    page_title = gettext_lazy("Committee")
+
     @cached_property
     def may_appoint(self):
         return service.may_appoint(self.request.user, self.committee)
-
-    def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data())
 
     def post(self, request, *args, **kwargs):
         if not self.may_appoint:
@@ -112,3 +124,65 @@ def remove_member(request, call_id, member_id):
     else:
         messages.success(request, _("%(person)s no longer sits on the committee.") % {"person": member})
     return redirect(f"{OFFERS}:committee", call_id=call.pk)
+
+
+class AssignmentView(CommitteeScreen):
+    """Who scores which offer. Every visit draws a new plan with a fresh seed and shows it; the
+    officer confirms exactly what was shown (the service recomputes it from the seed and refuses
+    when anything changed in between). Members already assigned stay."""
+
+    template_name = "ngo_grants/admin/assignment.html"
+    page_title = gettext_lazy("Assignment of offers")
+
+    def post(self, request, *args, **kwargs):
+        if not service.may_appoint(request.user, self.committee):
+            raise PermissionDenied
+        form = AssignForm(request.POST)
+        if form.is_valid():
+            try:
+                made = scoring.assign(
+                    self.committee,
+                    user=request.user,
+                    seed=form.cleaned_data["seed"],
+                    expected=form.cleaned_data["expected"],
+                )
+            except scoring.ScoringRefused as refused:
+                messages.error(request, refused.message)
+            else:
+                messages.success(request, _("Assignments made: %(count)s.") % {"count": made})
+                return redirect(f"{OFFERS}:assignment", call_id=self.committee.call_id)
+        else:
+            messages.error(request, _("The preview could not be confirmed; check the new preview."))
+        return self.render_to_response(self.get_context_data())
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        committee = self.committee
+        seed = secrets.randbits(62)
+        planned = scoring.plan(committee, seed)
+        assignments = {}
+        for assignment in Assignment.objects.filter(member__committee=committee).select_related("member__user"):
+            assignments.setdefault(assignment.offer_id, []).append(assignment.member)
+        for entry in planned:
+            entry.current = assignments.get(entry.offer.pk, [])
+        context.update(
+            committee=committee,
+            call=committee.call,
+            planned=planned,
+            adding=any(entry.added for entry in planned),
+            short=[entry for entry in planned if entry.short],
+            may_assign=service.may_appoint(self.request.user, committee) and not committee.opinion_adopted_at,
+            form=AssignForm(initial={"seed": seed, "expected": scoring.fingerprint(planned)}),
+        )
+        return context
+
+
+@pdf_view
+def protocol(request, call_id):
+    """The committee's protocol for the grants staff of the call's centre (a draft until the
+    chair adopts the opinion)."""
+    if not request.user.has_perm("ngo_grants.view_offer"):
+        raise PermissionDenied
+    call = get_object_or_404(centre_calls(request.user), pk=call_id)
+    committee = service.committee_of(call)
+    return private_download(protocol_pdf(committee), protocol_name(committee), PDF_CONTENT_TYPE)

@@ -238,6 +238,8 @@ class OfferViewSet(ReadingViewSet):
             path("konkursy/", CallSummaryView.as_view(), name="calls"),
             path("konkursy/<int:call_id>/uniewaznienie/", review.AnnulmentView.as_view(), name="annulment"),
             path("konkursy/<int:call_id>/komisja/", committee.CommitteeView.as_view(), name="committee"),
+            path("konkursy/<int:call_id>/przydzial/", committee.AssignmentView.as_view(), name="assignment"),
+            path("konkursy/<int:call_id>/protokol.pdf", committee.protocol, name="protocol"),
             path(
                 "konkursy/<int:call_id>/komisja/<int:member_id>/usun/",
                 committee.remove_member,

@@ -121,6 +121,11 @@ def call_form(title="Konkurs 2027", slug="konkurs-2027", **fields):
         "documents": inline_formset([]),
         "formal_checks": inline_formset([{"question": "Podpisana przez osoby upoważnione", "description": ""}]),
         "correction_days": "7",
+        "assignment": "all",
+        "reviewers_per_offer": "2",
+        "aggregation": "mean",
+        "justify_below": "50",
+        "disagreement": "20",
         "comments": inline_formset([]),
     }
     data.update(fields)

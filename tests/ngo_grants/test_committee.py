@@ -7,30 +7,14 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import PermissionDenied
 
 from accounts.models import Role
-from core.models import Centre
 from ngo_grants.models import ConflictGround, Declaration, MemberKind, NoNgoException
 from ngo_grants.services import committee as service
 from tests.accounts.helpers import make_staff
-from tests.ngo_grants import make_call, make_call_index, make_organisation
+from tests.ngo_grants import make_organisation
 from tests.ngo_grants.review_helpers import accepted, offer_after_deadline
 from tests.security.world import make_user
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def centre(jaslo):
-    return Centre.for_site(jaslo)
-
-
-@pytest.fixture
-def call(jaslo):
-    return make_call(make_call_index(jaslo))
-
-
-@pytest.fixture
-def officer(jaslo):
-    return make_staff("dotacje@example.org", jaslo, Role.GRANTS_OFFICER)
 
 
 @pytest.fixture

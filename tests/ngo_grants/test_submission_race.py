@@ -9,7 +9,6 @@ import types
 from unittest import mock
 
 import pytest
-from django.db import connection
 from django.utils import timezone
 
 from ngo_grants.models import Offer, OfferVersion
@@ -18,30 +17,9 @@ from ngo_grants.services.offers import OfferLocked, save_section
 from ngo_grants.services.submission import AlreadySubmitted, SubmissionRefused, submit_offer
 from ngo_grants.workflow import OfferStatus
 from tests.ngo_grants.submitting import many_offers, ready_offer, writer_of
+from tests.support import run_together
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def run_together(jobs):
-    """Run each job in its own thread, all released at once; returns their outcomes in order."""
-    barrier = threading.Barrier(len(jobs))
-    outcomes = [None] * len(jobs)
-
-    def run(index, job):
-        try:
-            barrier.wait()
-            outcomes[index] = job()
-        except Exception as error:
-            outcomes[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return outcomes
 
 
 def test_ten_parallel_submissions_of_one_offer_give_one_version_and_one_number(jaslo):

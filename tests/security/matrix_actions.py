@@ -237,7 +237,68 @@ def annulment(world):
     return Prepared(f"/admin/oferty/konkursy/{call.pk}/uniewaznienie/", data, state)
 
 
+def _panel_a(world, assign=True):
+    """A new closed call of centre A with one offer accepted formally and a committee: A's
+    grants officer chairs it, "ngo_other" sits as a nominee; both declared no conflict."""
+    from ngo_grants.models import MemberKind
+    from ngo_grants.services import committee as service
+    from tests.ngo_grants import in_days, make_call
+    from tests.ngo_grants.review_helpers import accepted, close_call
+    from tests.ngo_grants.scoring_helpers import assign_all
+    from tests.ngo_grants.staff_helpers import submitted_offer
+
+    serial = next(_serial)
+    officer = world.users["grants_officer@A"]
+    call = make_call(world.call_a.get_parent(), f"Konkurs oceniany {serial}", slug=f"konkurs-oceniany-{serial}")
+    close_call(call)
+    offer = accepted(submitted_offer(call, world.organisation_a, now=in_days(-5)), officer)
+    committee = service.committee_of(call)
+    service.appoint(committee, user=officer, person=officer, kind=MemberKind.STAFF, chair=True)
+    service.appoint(committee, user=officer, person=world.users["ngo_other"], kind=MemberKind.NGO,
+                    organisation=world.organisation_other)  # fmt: skip
+    for member in committee.members.all():
+        service.declare(member, offer, conflict=False)
+    if assign:
+        assign_all(committee, officer)
+    return committee, offer
+
+
+def assignment(world):
+    """The officer confirms the previewed assignment of a new committee's offer."""
+    from ngo_grants.models import Assignment
+    from ngo_grants.services import scoring
+
+    committee, _offer = _panel_a(world, assign=False)
+    data = {"seed": "5", "expected": scoring.fingerprint(scoring.plan(committee, 5))}
+    state = lambda: Assignment.objects.filter(member__committee=committee).count()  # noqa: E731
+    return Prepared(f"/admin/oferty/konkursy/{committee.call_id}/przydzial/", data, state)
+
+
+def member_score(world):
+    """A member submits a score of an offer assigned to them."""
+    from ngo_grants.models import Score
+
+    _committee, offer = _panel_a(world)
+    data = {"action": "submit", "proposed_amount": str(offer.grant_requested), "cut_reason": "", "remarks": ""}
+    for criterion in offer.call.criteria.all():
+        data[f"points_{criterion.pk}"] = "7"
+        data[f"justification_{criterion.pk}"] = ""
+    state = lambda: sorted(Score.objects.filter(offer=offer).values_list("member__user__email", flat=True))  # noqa: E731
+    return Prepared(f"/komisja/oferty/{offer.pk}/ocena/", data, state)
+
+
+def recommendation(world):
+    """The chair records the amount the committee recommends."""
+    from ngo_grants.models import Recommendation
+
+    committee, offer = _panel_a(world)
+    data = {"action": "recommend", f"recommend-amount_{offer.pk}": "5000", f"recommend-note_{offer.pk}": ""}
+    state = lambda: list(Recommendation.objects.filter(offer=offer).values_list("amount", flat=True))  # noqa: E731
+    return Prepared(f"/komisja/konkursy/{committee.call_id}/ranking/", data, state)
+
+
 REVIEWERS_A = frozenset({"grants_officer@A", "superuser"})
+MEMBERS_A = frozenset({"grants_officer@A", "ngo_other"})
 
 
 ACTIONS = [
@@ -294,6 +355,24 @@ ACTIONS = [
         annulment,
         expectations(DENIED, **ADMIN, **dict.fromkeys(REVIEWERS_A, REDIRECT)),
         REVIEWERS_A,
+    ),
+    Action(
+        "assignment of a committee's offers in A",
+        assignment,
+        expectations(DENIED, **ADMIN, **dict.fromkeys(REVIEWERS_A, REDIRECT)),
+        REVIEWERS_A,
+    ),
+    Action(
+        "a member's score of an offer of A",
+        member_score,
+        expectations(DENIED, visitor=LOGIN, unverified=LOGIN, **dict.fromkeys(MEMBERS_A, REDIRECT)),
+        MEMBERS_A,
+    ),
+    Action(
+        "the chair's recommended amount in A",
+        recommendation,
+        expectations(DENIED, visitor=LOGIN, unverified=LOGIN, grants_officer_at_A=REDIRECT),
+        frozenset({"grants_officer@A"}),
     ),
     Action(
         "bulk delete user",

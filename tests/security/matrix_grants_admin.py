@@ -23,6 +23,8 @@ GRANTS_STAFF = expectations(DENIED, **ADMIN_USERS, grants_officer=OK, supervisor
 OFFER_A = expectations(DENIED, **ADMIN_USERS, grants_officer_at_A=OK, supervisor_at_A=OK, superuser=OK)
 # The committee of A's closed call: its members only (A's grants officer, "ngo_other").
 COMMITTEE_A = expectations(DENIED, **ADMIN_USERS, grants_officer_at_A=OK, ngo_other=OK)
+# Its chair only: A's grants officer (the other member gets 403).
+CHAIR_A = expectations(DENIED, **ADMIN_USERS, grants_officer_at_A=OK)
 
 
 def submitted_offer_a(world):
@@ -68,6 +70,23 @@ def committee_a(world):
         )  # fmt: skip
         world.objects["committee_member_a"] = nominee
     return world.objects["committee_offer_a"]
+
+
+def scoring_a(world):
+    """`committee_a`'s offer with both members declared free of conflict and assigned to score
+    it, as the committee's work begins."""
+    offer = committee_a(world)
+    if "scoring_a" not in world.objects:
+        from ngo_grants.services import committee as service
+        from tests.ngo_grants.scoring_helpers import assign_all
+
+        committee = service.committee_of(offer.call)
+        for member in committee.members.all():
+            if service.declaration_of(member, offer) is None:
+                service.declare(member, offer, conflict=False)
+        assign_all(committee, world.users["grants_officer@A"])
+        world.objects["scoring_a"] = offer
+    return offer
 
 
 def verified_elsewhere(world):
@@ -134,6 +153,17 @@ ROWS = [
         note="POST only: tested in test_committee.py",
     ),
     Row(
+        "admin/oferty/konkursy/<int:call_id>/przydzial/",
+        lambda w: f"/admin/oferty/konkursy/{committee_a(w).call_id}/przydzial/",
+        OFFER_A,
+        note="the supervisor reads the preview; confirming is the grants officers' (matrix_actions)",
+    ),
+    Row(
+        "admin/oferty/konkursy/<int:call_id>/protokol.pdf",
+        lambda w: f"/admin/oferty/konkursy/{committee_a(w).call_id}/protokol.pdf",
+        OFFER_A,
+    ),
+    Row(
         "admin/oferty/konkursy/<int:call_id>/uniewaznienie/",
         lambda w: f"/admin/oferty/konkursy/{w.call_a.pk}/uniewaznienie/",
         OFFER_A,
@@ -153,7 +183,23 @@ ROWS = [
         lambda w: f"/komisja/konkursy/{committee_a(w).call_id}/",
         COMMITTEE_A,
     ),
+    Row(
+        "komisja/konkursy/<int:call_id>/ranking/",
+        lambda w: f"/komisja/konkursy/{scoring_a(w).call_id}/ranking/",
+        CHAIR_A,
+    ),
+    Row(
+        "komisja/konkursy/<int:call_id>/protokol.pdf",
+        lambda w: f"/komisja/konkursy/{scoring_a(w).call_id}/protokol.pdf",
+        CHAIR_A,
+    ),
     Row("komisja/oferty/<int:offer_id>/", lambda w: f"/komisja/oferty/{committee_a(w).pk}/", COMMITTEE_A),
+    Row(
+        "komisja/oferty/<int:offer_id>/ocena/",
+        lambda w: f"/komisja/oferty/{scoring_a(w).pk}/ocena/",
+        COMMITTEE_A,
+        note="both members declared no conflict and are assigned; a conflicted one: test_scoring_pages.py",
+    ),
     # --- Organisations ---------------------------------------------------------------------
     Row("admin/organizacje/", with_offer("/admin/organizacje/"), GRANTS_STAFF),
     Row("admin/organizacje/wyniki/", with_offer("/admin/organizacje/wyniki/"), GRANTS_STAFF),

@@ -1,0 +1,108 @@
+"""The committee's assessment forms survive hostile input (see tests/security/hostile.py): the
+member's score, the chair's recommended amounts and the adoption of the opinion, and the
+officer's confirmation of an assignment; what they store stays within the rules."""
+
+from decimal import Decimal
+
+import pytest
+
+from accounts.models import Role
+from core.models import Centre
+from ngo_grants.models import Assignment, Committee, Offer, Recommendation, Score
+from ngo_grants.services import scoring
+from ngo_grants.workflow import OfferStatus
+from tests.accounts.helpers import make_staff
+from tests.ngo_grants import make_call, make_call_index
+from tests.ngo_grants.scoring_helpers import panel, score
+from tests.security.hostile import assert_form_survives_hostile_input
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def officer(jaslo):
+    return make_staff("dotacje@example.org", jaslo, Role.GRANTS_OFFICER)
+
+
+@pytest.fixture
+def board(jaslo, officer):
+    return panel(make_call(make_call_index(jaslo)), officer, Centre.for_site(jaslo), offers=1, members=1)
+
+
+def test_score_form_survives_hostile_input(client, board):
+    offer = board.offers[0]
+    first, second = offer.call.criteria.all()
+    client.force_login(board.members[0].user)
+
+    report = assert_form_survives_hostile_input(
+        client,
+        f"/komisja/oferty/{offer.pk}/ocena/",
+        fields={
+            f"points_{first.pk}": "8",
+            f"justification_{first.pk}": "Realny harmonogram.",
+            f"points_{second.pk}": "3",
+            f"justification_{second.pk}": "Koszty księgowości zawyżone.",
+            "proposed_amount": "8500,00",
+            "cut_reason": "Koszty administracyjne do obniżenia.",
+            "remarks": "Doświadczona organizacja.",
+        },
+        fixed_data={"action": "save"},
+        prepare=lambda: Score.objects.all().delete(),
+        max_examples=10,
+    )
+
+    assert report["redirected"] > 0 and report["refused"] > 0
+    for stored in Score.objects.prefetch_related("points"):
+        assert Decimal(0) <= stored.proposed_amount <= offer.grant_requested
+        assert all(0 <= item.points <= item.max_points for item in stored.points.all())
+        assert stored.proposed_amount == offer.grant_requested or stored.cut_reason.strip()
+
+
+def test_chair_forms_survive_hostile_input(client, board, officer):
+    offer = board.offers[0]
+    for member in [board.chair, *board.members]:
+        score(member, offer)
+    client.force_login(officer)
+    url = f"/komisja/konkursy/{offer.call_id}/ranking/"
+
+    recommended = assert_form_survives_hostile_input(
+        client,
+        url,
+        fields={f"recommend-amount_{offer.pk}": "9000", f"recommend-note_{offer.pk}": "Pełna kwota."},
+        fixed_data={"action": "recommend"},
+        form_context_name="recommend_form",
+        max_examples=10,
+    )
+    assert recommended["redirected"] > 0 and recommended["refused"] > 0
+    stored = Recommendation.objects.get(offer=offer)
+    assert Decimal(0) <= stored.amount <= offer.grant_requested
+
+    def not_adopted_yet():
+        Committee.objects.filter(pk=board.committee.pk).update(opinion_adopted_at=None)
+        Offer.objects.filter(pk=offer.pk).update(status=OfferStatus.FORMALLY_ACCEPTED)
+
+    adopted = assert_form_survives_hostile_input(
+        client,
+        url,
+        fields={"adopt-meeting_on": "2026-12-01", "adopt-present": str(board.chair.pk)},
+        fixed_data={"action": "adopt"},
+        form_context_name="adopt_form",
+        prepare=not_adopted_yet,
+        max_examples=10,
+    )
+    assert adopted["redirected"] > 0 and adopted["refused"] > 0
+
+
+def test_assignment_confirmation_survives_hostile_input(client, jaslo, officer):
+    board = panel(make_call(make_call_index(jaslo)), officer, Centre.for_site(jaslo), offers=1, assign=False)
+    client.force_login(officer)
+    report = assert_form_survives_hostile_input(
+        client,
+        f"/admin/oferty/konkursy/{board.call.pk}/przydzial/",
+        fields={"seed": "5", "expected": scoring.fingerprint(scoring.plan(board.committee, 5))},
+        prepare=lambda: Assignment.objects.all().delete(),
+        max_examples=10,
+    )
+
+    assert report["redirected"] > 0
+    assert Assignment.objects.count() in (0, 3)
