@@ -25,18 +25,22 @@ from ngo_grants.models import (
     CallPage,
     CallState,
     CorrectionRequest,
+    CriterionScore,
     Declaration,
     MemberRole,
     Membership,
     Offer,
     OfferVersion,
     Organisation,
+    Score,
     Verification,
     deadline_problem,
 )
 from ngo_grants.sections import checksum, validate_draft
 from ngo_grants.services.committee import composition_problems
 from ngo_grants.services.review import unmet_requirements
+from ngo_grants.services.scoring import adoption_problems
+from ngo_grants.services.scoring import ranking as ranking_of
 from ngo_grants.workflow import OfferStatus
 
 pytestmark = pytest.mark.django_db
@@ -166,7 +170,7 @@ class TestDemoCalls:
     def test_last_years_call_received_offers_in_its_past_window(self, demo):
         last_year = calls_of("localhost")[1]
 
-        assert last_year.offers.filter(status=OfferStatus.FORMALLY_ACCEPTED).count() == 3
+        assert last_year.offers.filter(status=OfferStatus.SCORED).count() == 3
         assert all(offer.created_at < offer.submitted_at for offer in last_year.offers.all())
 
     def test_last_years_offers_were_reviewed_formally_one_after_a_correction(self, demo):
@@ -190,6 +194,21 @@ class TestDemoCalls:
         assert committee.no_ngo_exception and not composition_problems(committee)
         declarations = Declaration.objects.filter(member__committee=committee)
         assert declarations.count() == 2 * 3 and declarations.filter(conflict=True).count() == 1
+
+    def test_last_years_committee_scored_recommended_and_adopted_its_opinion(self, demo):
+        committee = calls_of("localhost")[1].committee
+
+        assert committee.opinion_adopted_at and all(member.attended for member in committee.members.all())
+        scores = Score.objects.filter(offer__call=committee.call)
+        # Two members on three offers, but the coordinator declared a conflict on one.
+        assert scores.count() == 5 and all(score.submitted for score in scores)
+        assert scores.exclude(cut_reason="").count() == 1
+        assert CriterionScore.objects.filter(score__in=scores).exclude(justification="").exists()
+        [ranking, *rest] = ranking_of(committee)
+        for task_ranking in [ranking, *rest]:
+            assert task_ranking.recommended <= task_ranking.task.funds
+            assert all(entry.extra["recommended"] is not None for entry in task_ranking.entries)
+        assert not adoption_problems(committee)
 
     def test_drafts_are_partly_filled_or_complete_but_not_submitted(self, demo):
         drafts = Offer.objects.filter(status=OfferStatus.DRAFT)

@@ -1,0 +1,88 @@
+"""The committee's assessment in Chromium: two members declare and score an offer (one of them
+the chair), the second reads the first's score only after submitting, and the chair records the
+recommended amount and adopts the opinion; axe-core on every page."""
+
+from playwright.sync_api import expect
+
+from core.models import Centre
+from ngo_grants.models import MemberKind, Recommendation
+from ngo_grants.services import committee as service
+from ngo_grants.workflow import OfferStatus
+from tests.accounts.helpers import make_staff
+from tests.e2e.test_committee import sign_in
+from tests.ngo_grants import make_call, make_call_index, make_organisation
+from tests.ngo_grants.review_helpers import accepted, offer_after_deadline
+from tests.ngo_grants.scoring_helpers import assign_all
+from tests.security.world import make_user
+
+
+def member_page(browser, demo, person):
+    context = browser.new_context(base_url=demo.url, locale="pl-PL", timezone_id="Europe/Warsaw")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    sign_in(page, person.email, "/komisja/")
+    return context, page
+
+
+def declare_and_score(page, axe, offer, points):
+    page.get_by_role("link", name="Konkurs oceniany e2e").click()
+    expect(page.locator(".committee-offers")).to_contain_text("do oceny")
+    page.get_by_role("link", name=offer.number).click()
+    page.locator("#id_decision").select_option("none")
+    page.get_by_role("button", name="Złóż oświadczenie").click()
+    expect(page.locator(".member-scores")).to_have_count(0)
+    page.get_by_role("link", name="Oceń tę ofertę").click()
+    axe(page)
+    fields = page.locator(".criterion input")
+    for index, value in enumerate(points):
+        fields.nth(index).fill(str(value))
+    # A low score without its justification is refused at the field, keeping the points.
+    page.get_by_role("button", name="Prześlij ocenę").click()
+    expect(page.locator(".field-error").first).to_contain_text("Uzasadnij")
+    axe(page)
+    page.locator(".criterion textarea").nth(1).fill("Kalkulacja kosztów niepełna.")
+    page.get_by_role("button", name="Prześlij ocenę").click()
+    expect(page.locator(".own-score")).to_contain_text(f"{sum(points)} pkt")
+    expect(page.locator(".member-scores")).to_be_visible()
+    axe(page)
+
+
+def test_two_members_score_and_the_chair_records_the_amount(browser, demo, axe):
+    centre = Centre.objects.get(site__hostname="localhost")
+    call = make_call(
+        make_call_index(centre.site, slug="konkursy-ocena-e2e"), "Konkurs oceniany e2e", slug="konkurs-oceniany-e2e"
+    )
+    officer = make_staff("dotacje.ocena@example.org", centre, "grants_officer")
+    organisation = make_organisation(name="Fundacja Oceniana", centres=[centre])
+    offer = accepted(offer_after_deadline(call, organisation), officer)
+    committee = service.committee_of(call)
+    chair, member = make_user("przewodniczaca.e2e@example.org"), make_user("czlonek.e2e@example.org")
+    service.appoint(committee, user=officer, person=chair, kind=MemberKind.STAFF, chair=True)
+    service.appoint(committee, user=officer, person=member, kind=MemberKind.STAFF)
+    assign_all(committee, officer)
+
+    context, page = member_page(browser, demo, member)
+    declare_and_score(page, axe, offer, (7, 4))
+    context.close()
+
+    context, page = member_page(browser, demo, chair)
+    declare_and_score(page, axe, offer, (9, 3))
+    expect(page.locator(".member-scores tbody tr")).to_have_count(2)
+    page.get_by_role("link", name="Wróć do ofert komisji").click()
+    page.get_by_role("link", name="Ranking i rekomendacje (przewodniczący)").click()
+    expect(page.locator(".ranking tbody tr").first).to_contain_text("11,50")
+    axe(page)
+    page.get_by_label(f"Rekomendowana dotacja dla oferty nr {offer.number} (zł)").fill("8 000,00")
+    page.get_by_label(f"Uwagi do oferty nr {offer.number}").fill("Obniżono koszty administracyjne.")
+    page.get_by_role("button", name="Zapisz kwoty").click()
+    expect(page.locator(".messages, [role=status]").first).to_contain_text("zapisane")
+    page.get_by_label("Data posiedzenia").fill("2026-12-03")
+    page.get_by_role("button", name="Przyjmij opinię").click()
+    expect(page.locator(".notice")).to_contain_text("Komisja przyjęła opinię")
+    expect(page.get_by_role("link", name="Protokół komisji (PDF)")).to_be_visible()
+    axe(page)
+    context.close()
+
+    offer.refresh_from_db()
+    assert offer.status == OfferStatus.SCORED
+    assert str(Recommendation.objects.get(offer=offer).amount) == "8000.00"
