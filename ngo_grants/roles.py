@@ -14,3 +14,11 @@ def is_grants_officer(user, centre_id):
     from core.scoping import centres_for
 
     return centres_for(user, Role.GRANTS_OFFICER).filter(pk=centre_id).exists()
+
+
+def is_head(user, centre_id):
+    """Whether `user` heads the centre `centre_id` (its supervisor): the one who decides on the
+    grants after the committee's opinion."""
+    from core.scoping import centres_for
+
+    return centres_for(user, Role.SUPERVISOR).filter(pk=centre_id).exists()

@@ -14,7 +14,7 @@ from wagtail.models import Site
 
 from core import mail
 from core.models import Centre
-from ngo_grants.models import Annulment, CorrectionRequest, FormalDecision, Invitation, Offer
+from ngo_grants.models import Annulment, CorrectionRequest, Decision, FormalDecision, Invitation, Offer
 
 
 def send_email(to, subject, template, context, centre):
@@ -137,3 +137,18 @@ def send_annulment(annulment_id):
         subject = _("Annulment of the call: %(call)s") % {"call": annulment.call.title}
         for offer in offers:
             _review_mail(offer, subject, "annulment", {"annulment": annulment})
+
+
+@task()
+def send_results(decision_id):
+    """To every organisation the committee assessed: the decision on its offer, the amount and,
+    for less than requested, the reason; the results are on the call page."""
+    decision = Decision.objects.select_related("call").get(pk=decision_id)
+    grants = decision.grants.select_related(
+        "offer__call", "offer__organisation", "offer__centre__site", "offer__submitted_by"
+    )
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Results of the call: %(call)s") % {"call": decision.call.title}
+        call_url = decision.call.get_full_url()
+        for grant in grants.order_by("offer__number"):
+            _review_mail(grant.offer, subject, "results", {"decision": decision, "grant": grant, "call_url": call_url})

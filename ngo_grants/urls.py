@@ -1,4 +1,4 @@
-from ngo_grants.views import attachments, committee, offers, organisations, start, submission
+from ngo_grants.views import attachments, committee, offers, organisations, results, start, submission
 
 app_name = "ngo_grants"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     *offers.urlpatterns,
     *organisations.urlpatterns,
     *committee.urlpatterns,
+    *results.urlpatterns,
 ]

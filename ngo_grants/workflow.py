@@ -18,6 +18,8 @@ class OfferStatus(models.TextChoices):
     FORMALLY_ACCEPTED = "formally_accepted", _("formally accepted")
     FORMALLY_REJECTED = "formally_rejected", _("formally rejected")
     SCORED = "scored", _("assessed by the committee")
+    GRANTED = "granted", _("grant awarded")
+    NOT_GRANTED = "not_granted", _("grant not awarded")
 
 
 # Which states a transition may start from.
@@ -31,6 +33,8 @@ TRANSITIONS = {
     "expire_correction": (OfferStatus.CORRECTION,),
     # The committee adopts its opinion on every offer that passed the formal review at once.
     "adopt_opinion": (OfferStatus.FORMALLY_ACCEPTED,),
+    # The head of the centre decides on every offer the committee assessed, in one decision.
+    "decide_grant": (OfferStatus.SCORED,),
 }
 
 # States in which the organisation may still change the draft: all of it while a draft, the
@@ -44,10 +48,13 @@ RECEIVED = (
     OfferStatus.FORMALLY_ACCEPTED,
     OfferStatus.FORMALLY_REJECTED,
     OfferStatus.SCORED,
+    OfferStatus.GRANTED,
+    OfferStatus.NOT_GRANTED,
 )
 
-# Offers the committee reads: those that passed the formal review, before and after its opinion.
-COMMITTEE_READS = (OfferStatus.FORMALLY_ACCEPTED, OfferStatus.SCORED)
+# Offers the committee reads: those that passed the formal review, before and after its opinion
+# and the head's decision (the committee's archive stays readable).
+COMMITTEE_READS = (OfferStatus.FORMALLY_ACCEPTED, OfferStatus.SCORED, OfferStatus.GRANTED, OfferStatus.NOT_GRANTED)
 
 
 def can(transition, status):

@@ -39,6 +39,7 @@ class AuditKind(models.TextChoices):
     CALL_ANNULLED = "call_annulled", _("Call annulled")
     OFFERS_ASSIGNED = "offers_assigned", _("Offers assigned to committee members")
     OPINION_ADOPTED = "opinion_adopted", _("Committee's opinion adopted")
+    RESULTS_PUBLISHED = "results_published", _("Results of a call published")
 
 
 # Written by the volunteers and ngo_grants apps, which word the decision themselves: accounts
@@ -57,6 +58,7 @@ DECISIONS = {
     AuditKind.CALL_ANNULLED,
     AuditKind.OFFERS_ASSIGNED,
     AuditKind.OPINION_ADOPTED,
+    AuditKind.RESULTS_PUBLISHED,
 }
 
 FAILED_STEPS = {"password": _("wrong password"), "two-factor": _("wrong two-factor code")}

@@ -33,6 +33,7 @@ from .organisations import (
     Representative,
     Verification,
 )
+from .results import Decision, Grant
 from .review import (
     Annulment,
     AnnulmentGround,
@@ -45,6 +46,8 @@ from .review import (
 from .scoring import Assignment, CriterionScore, Recommendation, Score
 
 __all__ = [
+    "Decision",
+    "Grant",
     "Aggregation",
     "Assignment",
     "AssignmentMode",

@@ -286,6 +286,14 @@ class CallPage(Page):
         now = now or timezone.now()
         return time_left(now, self.closes_at) if self.is_open(now) else ""
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.progress == CallProgress.RESULTS:
+            from ngo_grants.services.results import results
+
+            context["results"] = results(self)
+        return context
+
     def centre(self):
         """The centre whose site the call is published on."""
         from core.models import Centre

@@ -21,9 +21,10 @@ from core.pdf import PDF_CONTENT_TYPE, pdf_view
 from ngo_grants.committee_forms import AppointForm, ExceptionForm
 from ngo_grants.models import Assignment, Declaration
 from ngo_grants.protocol import protocol_name, protocol_pdf
+from ngo_grants.results_forms import DecisionForm
 from ngo_grants.scoring_forms import AssignForm
 from ngo_grants.services import committee as service
-from ngo_grants.services import scoring
+from ngo_grants.services import results, scoring
 from ngo_grants.viewsets.common import OFFERS, StaffScreen, centre_calls
 
 
@@ -186,3 +187,63 @@ def protocol(request, call_id):
     call = get_object_or_404(centre_calls(request.user), pk=call_id)
     committee = service.committee_of(call)
     return private_download(protocol_pdf(committee), protocol_name(committee), PDF_CONTENT_TYPE)
+
+
+class DecisionView(CommitteeScreen):
+    """The head of the centre's decision after the committee's opinion: the committee's
+    ranking and recommendations beside a form prefilled with them; recording it publishes the
+    results. Grants officers read the screen; only the head decides."""
+
+    template_name = "ngo_grants/admin/decision.html"
+    page_title = gettext_lazy("Decision on the grants")
+
+    @cached_property
+    def may_decide(self):
+        return results.may_decide(self.request.user, self.committee.call)
+
+    def form(self, data=None):
+        call = self.committee.call
+        offers = results.to_decide(call).order_by("number")
+        initial = {}
+        for offer in offers:
+            recommendation = getattr(offer, "recommendation", None)
+            if recommendation is not None:
+                initial[f"amount_{offer.pk}"] = recommendation.amount
+                initial[f"reason_{offer.pk}"] = recommendation.note
+        return DecisionForm(data, offers=offers, initial=initial)
+
+    def post(self, request, *args, **kwargs):
+        if not self.may_decide:
+            raise PermissionDenied
+        form = self.form(request.POST)
+        if form.is_valid():
+            try:
+                results.decide(
+                    self.committee.call,
+                    user=request.user,
+                    reference=form.cleaned_data["reference"],
+                    decided_on=form.cleaned_data["decided_on"],
+                    amounts=form.amounts(),
+                )
+            except results.DecisionRefused as refused:
+                form.add_error(refused.field or None, refused.message)
+            else:
+                messages.success(request, _("The decision was recorded and the results are published."))
+                return redirect(f"{OFFERS}:decision", call_id=self.committee.call_id)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        call = self.committee.call
+        problem = results.decision_problem(call)
+        context.update(
+            call=call,
+            committee=self.committee,
+            problem=problem,
+            decision=getattr(call, "decision", None) if call.progress == "results" else None,
+            results=results.results(call),
+            rankings=scoring.ranking(self.committee),
+        )
+        if problem is None and self.may_decide:
+            context.setdefault("form", self.form())
+        return context

@@ -240,6 +240,7 @@ class OfferViewSet(ReadingViewSet):
             path("konkursy/<int:call_id>/komisja/", committee.CommitteeView.as_view(), name="committee"),
             path("konkursy/<int:call_id>/przydzial/", committee.AssignmentView.as_view(), name="assignment"),
             path("konkursy/<int:call_id>/protokol.pdf", committee.protocol, name="protocol"),
+            path("konkursy/<int:call_id>/decyzja/", committee.DecisionView.as_view(), name="decision"),
             path(
                 "konkursy/<int:call_id>/komisja/<int:member_id>/usun/",
                 committee.remove_member,

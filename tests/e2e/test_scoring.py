@@ -1,15 +1,20 @@
-"""The committee's assessment in Chromium: two members declare and score an offer (one of them
-the chair), the second reads the first's score only after submitting, and the chair records the
-recommended amount and adopts the opinion; axe-core on every page."""
+"""The committee's assessment and the results in Chromium: two members declare and score an
+offer (one of them the chair), the second reads the first's score only after submitting, the
+chair records the recommended amount and adopts the opinion, the head of the centre decides in
+the admin and a visitor reads the results on the call page; axe-core on every page."""
 
 from playwright.sync_api import expect
 
+from accounts.demo.staff import staff_email
+from accounts.models import Role
 from core.models import Centre
 from ngo_grants.models import MemberKind, Recommendation
 from ngo_grants.services import committee as service
 from ngo_grants.workflow import OfferStatus
 from tests.accounts.helpers import make_staff
 from tests.e2e.test_committee import sign_in
+from tests.e2e.test_editor_moderation import sign_in as sign_in_staff
+from tests.e2e.test_grants_admin import check_main
 from tests.ngo_grants import make_call, make_call_index, make_organisation
 from tests.ngo_grants.review_helpers import accepted, offer_after_deadline
 from tests.ngo_grants.scoring_helpers import assign_all
@@ -47,7 +52,8 @@ def declare_and_score(page, axe, offer, points):
     axe(page)
 
 
-def test_two_members_score_and_the_chair_records_the_amount(browser, demo, axe):
+def test_two_members_score_the_chair_records_the_amount_and_a_visitor_sees_the_results(browser, demo_staff, page, axe):
+    demo = demo_staff
     centre = Centre.objects.get(site__hostname="localhost")
     call = make_call(
         make_call_index(centre.site, slug="konkursy-ocena-e2e"), "Konkurs oceniany e2e", slug="konkurs-oceniany-e2e"
@@ -61,28 +67,50 @@ def test_two_members_score_and_the_chair_records_the_amount(browser, demo, axe):
     service.appoint(committee, user=officer, person=member, kind=MemberKind.STAFF)
     assign_all(committee, officer)
 
-    context, page = member_page(browser, demo, member)
-    declare_and_score(page, axe, offer, (7, 4))
+    context, tab = member_page(browser, demo, member)
+    declare_and_score(tab, axe, offer, (7, 4))
     context.close()
 
-    context, page = member_page(browser, demo, chair)
-    declare_and_score(page, axe, offer, (9, 3))
-    expect(page.locator(".member-scores tbody tr")).to_have_count(2)
-    page.get_by_role("link", name="Wróć do ofert komisji").click()
-    page.get_by_role("link", name="Ranking i rekomendacje (przewodniczący)").click()
-    expect(page.locator(".ranking tbody tr").first).to_contain_text("11,50")
-    axe(page)
-    page.get_by_label(f"Rekomendowana dotacja dla oferty nr {offer.number} (zł)").fill("8 000,00")
-    page.get_by_label(f"Uwagi do oferty nr {offer.number}").fill("Obniżono koszty administracyjne.")
-    page.get_by_role("button", name="Zapisz kwoty").click()
-    expect(page.locator(".messages, [role=status]").first).to_contain_text("zapisane")
-    page.get_by_label("Data posiedzenia").fill("2026-12-03")
-    page.get_by_role("button", name="Przyjmij opinię").click()
-    expect(page.locator(".notice")).to_contain_text("Komisja przyjęła opinię")
-    expect(page.get_by_role("link", name="Protokół komisji (PDF)")).to_be_visible()
-    axe(page)
+    context, tab = member_page(browser, demo, chair)
+    declare_and_score(tab, axe, offer, (9, 3))
+    expect(tab.locator(".member-scores tbody tr")).to_have_count(2)
+    tab.get_by_role("link", name="Wróć do ofert komisji").click()
+    tab.get_by_role("link", name="Ranking i rekomendacje (przewodniczący)").click()
+    expect(tab.locator(".ranking tbody tr").first).to_contain_text("11,50")
+    axe(tab)
+    tab.get_by_label(f"Rekomendowana dotacja dla oferty nr {offer.number} (zł)").fill("8 000,00")
+    tab.get_by_label(f"Uwagi do oferty nr {offer.number}").fill("Obniżono koszty administracyjne.")
+    tab.get_by_role("button", name="Zapisz kwoty").click()
+    expect(tab.locator(".messages, [role=status]").first).to_contain_text("zapisane")
+    tab.get_by_label("Data posiedzenia").fill("2026-12-03")
+    tab.get_by_role("button", name="Przyjmij opinię").click()
+    expect(tab.locator(".notice")).to_contain_text("Komisja przyjęła opinię")
+    expect(tab.get_by_role("link", name="Protokół komisji (PDF)")).to_be_visible()
+    axe(tab)
     context.close()
 
     offer.refresh_from_db()
     assert offer.status == OfferStatus.SCORED
     assert str(Recommendation.objects.get(offer=offer).amount) == "8000.00"
+
+    # The head of the centre: the committee's amount and remark prefilled; the decision publishes.
+    context, head = sign_in_staff(browser, demo.url, staff_email("jaslo", Role.SUPERVISOR))
+    head.goto(f"/admin/oferty/konkursy/{call.pk}/decyzja/")
+    expect(head.locator(".committee-opinion")).to_contain_text("Fundacja Oceniana")
+    expect(head.locator(f"#id_amount_{offer.pk}")).to_have_value("8000.00")
+    check_main(head)
+    head.locator("#id_reference").fill("Zarządzenie nr 4/2026 Dyrektora MOPS w Jaśle")
+    head.locator("#id_decided_on").fill("2026-12-04")
+    head.get_by_role("button", name="Zapisz decyzję i opublikuj wyniki").click()
+    expect(head.locator(".results-granted")).to_contain_text("Fundacja Oceniana")
+    check_main(head)
+    context.close()
+
+    # A visitor: the results on the call page.
+    page.goto(call.relative_url(centre.site))
+    results = page.locator(".call-results")
+    expect(results).to_contain_text("Zarządzenie nr 4/2026")
+    expect(results.locator(".results-granted")).to_contain_text("8 000,00 zł")
+    expect(page.locator(".call-meta")).to_contain_text("Wyniki ogłoszone")
+    axe(page)
+    assert OfferStatus(type(offer).objects.get(pk=offer.pk).status) == OfferStatus.GRANTED

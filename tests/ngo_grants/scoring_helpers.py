@@ -68,3 +68,24 @@ def score(member, offer, points=(8, 7), amount=None, *, submit=True, cut_reason=
         cut_reason=cut_reason,
         submit=submit,
     )
+
+
+def adopted(board, officer, amounts=None, meeting_on=None):
+    """Every voting member scores every offer, the chair (`officer`) recommends `amounts`
+    (offer → amount; the request in full unless given) and adopts the opinion."""
+    for offer in board.offers:
+        for member in [board.chair, *board.members]:
+            score(member, offer)
+    amounts = amounts or {offer: offer.grant_requested for offer in board.offers}
+    scoring.record_recommendations(
+        board.committee, user=officer, amounts={offer: (amount, "") for offer, amount in amounts.items()}
+    )
+    scoring.adopt_opinion(
+        board.committee,
+        user=officer,
+        present=[board.chair, *board.members],
+        meeting_on=meeting_on or in_days(-1).date(),
+    )
+    for offer in board.offers:
+        offer.refresh_from_db()
+    return board

@@ -89,12 +89,12 @@ class TestDemoCalls:
             assert index.title == "Otwarte konkursy ofert"
             assert index.live and index.show_in_menus
 
-    def test_jaslo_has_a_current_open_call_and_last_years_closed_one(self, demo):
+    def test_jaslo_has_a_current_open_call_and_last_years_with_results(self, demo):
         current, last_year = calls_of("localhost")
 
         assert current.live and last_year.live
         assert current.state() == CallState.OPEN and current.is_open()
-        assert last_year.state() == CallState.CLOSED
+        assert last_year.state() == CallState.RESULTS
         assert current.year == last_year.year + 1
         assert current.results_on > current.closes_at.date()
         # The deadline respects the 21 days counted from the announcement.
@@ -155,7 +155,7 @@ class TestDemoCalls:
     def test_submitted_offers_are_frozen_with_checksums_that_recompute(self, demo):
         submitted = Offer.objects.exclude(status__in=[OfferStatus.DRAFT, OfferStatus.WITHDRAWN])
 
-        assert {offer.call.state() for offer in submitted} == {CallState.OPEN, CallState.CLOSED}
+        assert {offer.call.state() for offer in submitted} == {CallState.OPEN, CallState.RESULTS}
         for offer in submitted:
             version = offer.latest_version()
             assert version.checksum == checksum(version.content)
@@ -170,7 +170,7 @@ class TestDemoCalls:
     def test_last_years_call_received_offers_in_its_past_window(self, demo):
         last_year = calls_of("localhost")[1]
 
-        assert last_year.offers.filter(status=OfferStatus.SCORED).count() == 3
+        assert last_year.offers.filter(status__in=[OfferStatus.GRANTED, OfferStatus.NOT_GRANTED]).count() == 3
         assert all(offer.created_at < offer.submitted_at for offer in last_year.offers.all())
 
     def test_last_years_offers_were_reviewed_formally_one_after_a_correction(self, demo):
@@ -209,6 +209,15 @@ class TestDemoCalls:
             assert task_ranking.recommended <= task_ranking.task.funds
             assert all(entry.extra["recommended"] is not None for entry in task_ranking.entries)
         assert not adoption_problems(committee)
+
+    def test_last_years_results_are_published_on_the_call_page(self, demo, client):
+        last_year = calls_of("localhost")[1]
+
+        assert last_year.progress == "results" and last_year.decision.reference.startswith("Zarządzenie nr 9/")
+        for grant in last_year.decision.grants.all():
+            assert grant.amount == grant.offer.recommendation.amount
+            assert grant.amount == grant.offer.grant_requested or grant.reason
+        assert "Przyznane dotacje" in client.get(last_year.url, HTTP_HOST="localhost").content.decode()
 
     def test_drafts_are_partly_filled_or_complete_but_not_submitted(self, demo):
         drafts = Offer.objects.filter(status=OfferStatus.DRAFT)

@@ -297,7 +297,22 @@ def recommendation(world):
     return Prepared(f"/komisja/konkursy/{committee.call_id}/ranking/", data, state)
 
 
+def head_decision(world):
+    """The head of centre A decides on a call whose committee adopted its opinion."""
+    from ngo_grants.models import CallPage
+    from tests.ngo_grants.scoring_helpers import Panel, adopted
+
+    committee, offer = _panel_a(world)
+    members = list(committee.members.filter(chair=False))
+    adopted(Panel(offer.call, committee, committee.chair(), members, None, [offer]), world.users["grants_officer@A"])
+    data = {"reference": f"Zarządzenie {marker('x')}", "decided_on": "2026-12-01",
+            f"amount_{offer.pk}": str(offer.grant_requested), f"reason_{offer.pk}": ""}  # fmt: skip
+    state = lambda: CallPage.objects.filter(pk=offer.call_id).values_list("progress", flat=True).first()  # noqa: E731
+    return Prepared(f"/admin/oferty/konkursy/{offer.call_id}/decyzja/", data, state)
+
+
 REVIEWERS_A = frozenset({"grants_officer@A", "superuser"})
+HEADS_A = frozenset({"supervisor@A", "superuser"})
 MEMBERS_A = frozenset({"grants_officer@A", "ngo_other"})
 
 
@@ -373,6 +388,12 @@ ACTIONS = [
         recommendation,
         expectations(DENIED, visitor=LOGIN, unverified=LOGIN, grants_officer_at_A=REDIRECT),
         frozenset({"grants_officer@A"}),
+    ),
+    Action(
+        "the head's decision on a call of A",
+        head_decision,
+        expectations(DENIED, **ADMIN, **dict.fromkeys(HEADS_A, REDIRECT)),
+        HEADS_A,
     ),
     Action(
         "bulk delete user",

@@ -89,6 +89,35 @@ def scoring_a(world):
     return offer
 
 
+def published_call_a(world):
+    """A call of centre A with its results published: one offer of the world's organisation,
+    scored, recommended and granted by A's head."""
+    if "published_call_a" not in world.objects:
+        from decimal import Decimal
+
+        from ngo_grants.models import MemberKind
+        from ngo_grants.services import committee as service
+        from ngo_grants.services import results, scoring
+        from tests.ngo_grants import in_days, make_call
+        from tests.ngo_grants.review_helpers import accepted, close_call
+        from tests.ngo_grants.scoring_helpers import Panel, adopted
+        from tests.ngo_grants.staff_helpers import submitted_offer
+
+        officer = world.users["grants_officer@A"]
+        call = make_call(world.call_a.get_parent(), f"Konkurs z wynikami {marker('a')}", slug="konkurs-z-wynikami")
+        close_call(call)
+        offer = accepted(submitted_offer(call, world.organisation_a, now=in_days(-5)), officer)
+        committee = service.committee_of(call)
+        chair = service.appoint(committee, user=officer, person=officer, kind=MemberKind.STAFF, chair=True)
+        service.declare(chair, offer, conflict=False)
+        scoring.assign(committee, user=officer, seed=1, expected=scoring.fingerprint(scoring.plan(committee, 1)))
+        adopted(Panel(call, committee, chair, [], None, [offer]), officer)
+        results.decide(call, user=world.users["supervisor@A"], reference=f"Zarządzenie {marker('a')}",
+                       decided_on=in_days(0).date(), amounts={offer.pk: (Decimal("9000"), "")})  # fmt: skip
+        world.objects["published_call_a"] = call
+    return world.objects["published_call_a"]
+
+
 def verified_elsewhere(world):
     """The other organisation, with centre A's decision on it (a note with A's marker)."""
     from ngo_grants.models import Verification
@@ -164,6 +193,12 @@ ROWS = [
         OFFER_A,
     ),
     Row(
+        "admin/oferty/konkursy/<int:call_id>/decyzja/",
+        lambda w: f"/admin/oferty/konkursy/{committee_a(w).call_id}/decyzja/",
+        OFFER_A,
+        note="grants officers read it; deciding is the head's, the supervisor (matrix_actions)",
+    ),
+    Row(
         "admin/oferty/konkursy/<int:call_id>/uniewaznienie/",
         lambda w: f"/admin/oferty/konkursy/{w.call_a.pk}/uniewaznienie/",
         OFFER_A,
@@ -199,6 +234,17 @@ ROWS = [
         lambda w: f"/komisja/oferty/{scoring_a(w).pk}/ocena/",
         COMMITTEE_A,
         note="both members declared no conflict and are assigned; a conflicted one: test_scoring_pages.py",
+    ),
+    # --- Published results: public -----------------------------------------------------------
+    Row(
+        "konkursy-wyniki/<int:call_id>/ogloszenie.pdf",
+        lambda w: f"/konkursy-wyniki/{published_call_a(w).pk}/ogloszenie.pdf",
+        expectations(OK),
+    ),
+    Row(
+        "konkursy-wyniki/<int:call_id>/wyniki.<slug:fmt>",
+        lambda w: f"/konkursy-wyniki/{published_call_a(w).pk}/wyniki.json",
+        expectations(OK),
     ),
     # --- Organisations ---------------------------------------------------------------------
     Row("admin/organizacje/", with_offer("/admin/organizacje/"), GRANTS_STAFF),

@@ -8,12 +8,12 @@ import pytest
 
 from accounts.models import Role
 from core.models import Centre
-from ngo_grants.models import Assignment, Committee, Offer, Recommendation, Score
+from ngo_grants.models import Assignment, CallPage, Committee, Decision, Grant, Offer, Recommendation, Score
 from ngo_grants.services import scoring
 from ngo_grants.workflow import OfferStatus
 from tests.accounts.helpers import make_staff
 from tests.ngo_grants import make_call, make_call_index
-from tests.ngo_grants.scoring_helpers import panel, score
+from tests.ngo_grants.scoring_helpers import adopted, panel, score
 from tests.security.hostile import assert_form_survives_hostile_input
 
 pytestmark = pytest.mark.django_db
@@ -106,3 +106,36 @@ def test_assignment_confirmation_survives_hostile_input(client, jaslo, officer):
 
     assert report["redirected"] > 0
     assert Assignment.objects.count() in (0, 3)
+
+
+def test_decision_form_survives_hostile_input(client, board, officer, jaslo):
+    adopted(board, officer)
+    offer = board.offers[0]
+    call = offer.call
+    progress = CallPage.objects.get(pk=call.pk).progress
+    head = make_staff("dyrektor@example.org", jaslo, Role.SUPERVISOR)
+    client.force_login(head)
+
+    def not_decided_yet():
+        Grant.objects.all().delete()
+        Decision.objects.all().delete()
+        Offer.objects.filter(pk=offer.pk).update(status=OfferStatus.SCORED)
+        CallPage.objects.filter(pk=call.pk).update(progress=progress)
+
+    report = assert_form_survives_hostile_input(
+        client,
+        f"/admin/oferty/konkursy/{call.pk}/decyzja/",
+        fields={
+            "reference": "Zarządzenie nr 12/2026",
+            "decided_on": "2026-12-04",
+            f"amount_{offer.pk}": "8000,00",
+            f"reason_{offer.pk}": "Obniżono koszty administracyjne.",
+        },
+        prepare=not_decided_yet,
+        max_examples=10,
+    )
+
+    assert report["redirected"] > 0 and report["refused"] > 0
+    for grant in Grant.objects.all():
+        assert Decimal(0) <= grant.amount <= offer.grant_requested
+        assert grant.amount == offer.grant_requested or grant.reason.strip()
