@@ -8,6 +8,7 @@ call page agree, and the tests can put any moment (midnight, the daylight-saving
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -66,3 +67,10 @@ def time_left(now, until):
         minutes = max(minutes, 1)
         parts.append(ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes})
     return " ".join(parts)
+
+
+def end_of_day_after(moment, days):
+    """The last second of the day, Polish time, `days` days after the day of `moment`: the
+    deadlines organisations are given ("within 7 days", "within 30 days") end with that day."""
+    day = timezone.localdate(moment) + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59, 59)))

@@ -46,3 +46,16 @@ class DecisionForm(forms.Form):
                 continue
             self.add_error(field or None, message)
         return data
+
+
+class ReasonsRequestForm(forms.Form):
+    question = forms.CharField(
+        label=_("What would you like explained?"),
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("e.g. why the offer got fewer points for the cost calculation, or why less was granted."),
+    )
+
+
+class ReasonsAnswerForm(forms.Form):
+    answer = forms.CharField(label=_("Answer"), max_length=8000, widget=forms.Textarea(attrs={"rows": 5}))

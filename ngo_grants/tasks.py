@@ -14,7 +14,15 @@ from wagtail.models import Site
 
 from core import mail
 from core.models import Centre
-from ngo_grants.models import Annulment, CorrectionRequest, Decision, FormalDecision, Invitation, Offer
+from ngo_grants.models import (
+    Annulment,
+    CorrectionRequest,
+    Decision,
+    FormalDecision,
+    Invitation,
+    Offer,
+    ReasonsRequest,
+)
 
 
 def send_email(to, subject, template, context, centre):
@@ -152,3 +160,14 @@ def send_results(decision_id):
         call_url = decision.call.get_full_url()
         for grant in grants.order_by("offer__number"):
             _review_mail(grant.offer, subject, "results", {"decision": decision, "grant": grant, "call_url": call_url})
+
+
+@task()
+def send_reasons_answer(request_id):
+    """To the organisation: the centre's answer to its request for the reasons of the choice."""
+    request = ReasonsRequest.objects.select_related(
+        "offer__call", "offer__organisation", "offer__centre__site", "offer__submitted_by"
+    ).get(pk=request_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Reasons of the choice: offer no. %(number)s") % {"number": request.offer.number}
+        _review_mail(request.offer, subject, "reasons_answer", {"request": request})

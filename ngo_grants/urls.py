@@ -1,4 +1,4 @@
-from ngo_grants.views import attachments, committee, offers, organisations, results, start, submission
+from ngo_grants.views import agreements, attachments, committee, offers, organisations, results, start, submission
 
 app_name = "ngo_grants"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     *organisations.urlpatterns,
     *committee.urlpatterns,
     *results.urlpatterns,
+    *agreements.urlpatterns,
 ]

@@ -20,6 +20,7 @@ class OfferStatus(models.TextChoices):
     SCORED = "scored", _("assessed by the committee")
     GRANTED = "granted", _("grant awarded")
     NOT_GRANTED = "not_granted", _("grant not awarded")
+    AGREEMENT = "agreement", _("agreement concluded")
 
 
 # Which states a transition may start from.
@@ -35,6 +36,8 @@ TRANSITIONS = {
     "adopt_opinion": (OfferStatus.FORMALLY_ACCEPTED,),
     # The head of the centre decides on every offer the committee assessed, in one decision.
     "decide_grant": (OfferStatus.SCORED,),
+    # The organisation updates its budget (when less was granted) before the agreement.
+    "conclude_agreement": (OfferStatus.GRANTED,),
 }
 
 # States in which the organisation may still change the draft: all of it while a draft, the
@@ -50,11 +53,18 @@ RECEIVED = (
     OfferStatus.SCORED,
     OfferStatus.GRANTED,
     OfferStatus.NOT_GRANTED,
+    OfferStatus.AGREEMENT,
 )
 
 # Offers the committee reads: those that passed the formal review, before and after its opinion
 # and the head's decision (the committee's archive stays readable).
-COMMITTEE_READS = (OfferStatus.FORMALLY_ACCEPTED, OfferStatus.SCORED, OfferStatus.GRANTED, OfferStatus.NOT_GRANTED)
+COMMITTEE_READS = (
+    OfferStatus.FORMALLY_ACCEPTED,
+    OfferStatus.SCORED,
+    OfferStatus.GRANTED,
+    OfferStatus.NOT_GRANTED,
+    OfferStatus.AGREEMENT,
+)
 
 
 def can(transition, status):

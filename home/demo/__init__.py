@@ -5,16 +5,17 @@ top of the layering, runs them in order inside one transaction: the administrato
 centres' sites and pages, their staff, then volunteering, which needs all three, one-to-one
 help (beneficiaries, the matching pool, matches), which needs the volunteers, and last the
 open calls for NGOs, then the organisations with their offers to those calls, the formal
-review of last year's call, its committee's assessment and the published results. A feature adds its demo data by
-appending a function that takes the DemoBuilder and counts what it creates in
-`builder.created[label]` for the summary; `builder.sites["jaslo"]` and `builder.sites["pulawy"]`
-give it the centres built before, and `builder.with_users` says whether it may create accounts.
+review of last year's call, its committee's assessment, the published results and the
+agreements. A feature adds its demo data by appending a function that takes the DemoBuilder
+and counts what it creates in `builder.created[label]` for the summary; `builder.sites["jaslo"]`
+and `builder.sites["pulawy"]` give it the centres built before, and `builder.with_users` says
+whether it may create accounts.
 """
 
 from accounts.demo import staff, users
 from home.demo import jaslo, pulawy
 from home.demo.builder import DemoBuilder
-from ngo_grants.demo import calls, organisations, results, review, scoring
+from ngo_grants.demo import agreements, calls, organisations, results, review, scoring
 from volunteers.demo import matching, people, tasks
 
 SECTIONS = [
@@ -30,6 +31,7 @@ SECTIONS = [
     review.build,
     scoring.build,
     results.build,
+    agreements.build,
 ]
 
 

@@ -2,6 +2,7 @@
 
 from ngo_grants.deadlines import deadline_problem
 
+from .agreements import Agreement, BudgetUpdate
 from .calls import (
     Aggregation,
     AssignmentMode,
@@ -33,7 +34,7 @@ from .organisations import (
     Representative,
     Verification,
 )
-from .results import Decision, Grant
+from .results import Decision, Grant, ReasonsRequest
 from .review import (
     Annulment,
     AnnulmentGround,
@@ -46,8 +47,11 @@ from .review import (
 from .scoring import Assignment, CriterionScore, Recommendation, Score
 
 __all__ = [
+    "Agreement",
+    "BudgetUpdate",
     "Decision",
     "Grant",
+    "ReasonsRequest",
     "Aggregation",
     "Assignment",
     "AssignmentMode",

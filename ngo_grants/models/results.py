@@ -55,3 +55,33 @@ class Grant(models.Model):
     @property
     def awarded(self):
         return self.amount > 0
+
+
+class ReasonsRequest(models.Model):
+    """An organisation's request for the reasons of the choice or the rejection of its offer,
+    made within 30 days of the results, and the centre's answer: the register of the call."""
+
+    offer = models.ForeignKey("ngo_grants.Offer", on_delete=models.PROTECT, related_name="reasons_requests")
+    centre = models.ForeignKey("core.Centre", on_delete=models.PROTECT, related_name="+")
+    question = models.TextField(_("request"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("requested by")
+    )
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now)
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("request for reasons")
+        verbose_name_plural = _("requests for reasons")
+        ordering = ["requested_at", "pk"]
+
+    def __str__(self):
+        return f"{self.offer} – {self.requested_at:%Y-%m-%d}"
+
+    @property
+    def answered(self):
+        return self.answered_at is not None

@@ -16,14 +16,16 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from accounts.audit import record
 from accounts.models import AuditKind
-from ngo_grants.models import CallPage, CallProgress, Decision, Grant, Offer
+from ngo_grants.deadlines import end_of_day_after
+from ngo_grants.models import CallPage, CallProgress, Decision, Grant, Offer, ReasonsRequest
 from ngo_grants.money import format_zloty
-from ngo_grants.roles import is_head
+from ngo_grants.permissions import can_write_offers
+from ngo_grants.roles import is_grants_officer, is_head
 from ngo_grants.services import scoring
 from ngo_grants.services.committee import committee_of
 from ngo_grants.workflow import TRANSITIONS, OfferStatus
@@ -255,3 +257,76 @@ def _row(task, offer, points, amount, outcome, reason):
         "outcome": outcome,
         "reason": reason,
     }
+
+
+# --- The register of requests for reasons ---------------------------------------------------
+
+REASONS_DAYS = 30
+
+
+def reasons_due(decision):
+    """The last moment an organisation may ask for the reasons: the end of the 30th day after
+    the results were published, Polish time."""
+    return end_of_day_after(decision.published_at, REASONS_DAYS)
+
+
+def reasons_problem(offer, now=None):
+    """Why the organisation cannot ask for the reasons on `offer` now, or None."""
+    now = now or timezone.now()
+    grant = Grant.objects.filter(offer=offer).select_related("decision").first()
+    if grant is None and offer.status != OfferStatus.FORMALLY_REJECTED:
+        return _("The results of the call are not published yet.")
+    decision = grant.decision if grant else Decision.objects.filter(call_id=offer.call_id).first()
+    if decision is None:
+        return _("The results of the call are not published yet.")
+    if now > reasons_due(decision):
+        return _("The 30 days for asking for the reasons ended on %(day)s.") % {
+            "day": formats.date_format(timezone.localtime(reasons_due(decision)), "j E Y")
+        }
+    if offer.reasons_requests.exists():
+        return _("The organisation has already asked for the reasons on this offer.")
+    return None
+
+
+def request_reasons(offer, *, user, question, now=None):
+    """Record the organisation's request for the reasons of the choice; returns it."""
+    if not can_write_offers(user, offer.organisation):
+        raise PermissionDenied
+    now = now or timezone.now()
+    question = question.strip()
+    if not question:
+        raise DecisionRefused(_("Write what you ask about."), "question")
+    with transaction.atomic():
+        offer = Offer.objects.select_for_update(of=("self",)).get(pk=offer.pk)
+        problem = reasons_problem(offer, now)
+        if problem:
+            raise DecisionRefused(problem)
+        request = ReasonsRequest.objects.create(
+            offer=offer, centre_id=offer.centre_id, question=question, requested_by=user, requested_at=now
+        )
+    return request
+
+
+def answer_reasons(request, *, user, answer, now=None):
+    """The grants officer's answer, mailed to the organisation after the commit."""
+    if not is_grants_officer(user, request.centre_id):
+        raise PermissionDenied
+    answer = answer.strip()
+    if not answer:
+        raise DecisionRefused(_("Write the answer; the organisation receives it by e-mail."), "answer")
+    with transaction.atomic():
+        request = ReasonsRequest.objects.select_for_update().get(pk=request.pk)
+        if request.answered:
+            raise DecisionRefused(_("This request has been answered."))
+        request.answer = answer
+        request.answered_by = user
+        request.answered_at = now or timezone.now()
+        request.save(update_fields=["answer", "answered_by", "answered_at"])
+        transaction.on_commit(lambda: _queue_answer(request.pk))
+    return request
+
+
+def _queue_answer(request_pk):
+    from ngo_grants import tasks
+
+    tasks.send_reasons_answer.enqueue(request_pk)

@@ -8,7 +8,6 @@ an offer not corrected by then is rejected formally by `expire_corrections` (cro
 request's reason quoted. Mails to the organisation go through the queue after commit.
 """
 
-import datetime
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -19,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from accounts.audit import record
 from accounts.models import AuditKind
+from ngo_grants.deadlines import end_of_day_after
 from ngo_grants.models import (
     Annulment,
     AnnulmentGround,
@@ -112,8 +112,7 @@ def unmet_requirements(offer):
 
 def correction_due(call, now):
     """The end of the day, Polish time, `call.correction_days` days after `now`."""
-    day = timezone.localdate(now) + datetime.timedelta(days=call.correction_days)
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(23, 59, 59)))
+    return end_of_day_after(now, call.correction_days)
 
 
 def reopenable():

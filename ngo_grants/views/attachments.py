@@ -16,7 +16,7 @@ from core.downloads import private_download
 from core.uploads import CONTENT_TYPES, UploadRefused
 from ngo_grants.attachment_forms import AttachmentForm
 from ngo_grants.models import Offer
-from ngo_grants.permissions import can_edit_section
+from ngo_grants.permissions import can_edit_section, can_write_offers
 from ngo_grants.services.attachments import (
     MAX_OFFER_BYTES,
     SubmittedFileKept,
@@ -31,6 +31,16 @@ from ngo_grants.workflow import OfferStatus
 def readable_offer(request, pk):
     """The offer if `request.user` may read it (its members, the centre's grants staff); else 404."""
     return get_object_or_404(Offer.objects.for_user(request.user).select_related("call", "task", "organisation"), pk=pk)
+
+
+def writers_offer(request, pk):
+    """The offer if `request.user` writes for its organisation; 404 for anyone outside it, 403
+    for a member who may not write."""
+    offers = Offer.objects.of_member(request.user).select_related("call", "task", "organisation")
+    offer = get_object_or_404(offers, pk=pk)
+    if not can_write_offers(request.user, offer.organisation):
+        raise PermissionDenied
+    return offer
 
 
 def attachments_url(offer):

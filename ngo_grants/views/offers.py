@@ -6,9 +6,10 @@ from django.urls import path, register_converter
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ngo_grants.models import FormalDecision, Offer
+from ngo_grants.models import Agreement, FormalDecision, Grant, Offer
 from ngo_grants.permissions import can_edit_offer
 from ngo_grants.sections import SECTIONS, section_state, validate_draft
+from ngo_grants.services.agreements import needs_update
 from ngo_grants.views import sections
 
 STATES = {
@@ -40,6 +41,9 @@ def offer_detail(request, pk):
         "submit_url": f"/oferty/{offer.pk}/zloz/",
         "correction": offer.open_correction(),
         "decision": FormalDecision.objects.filter(offer=offer).first(),
+        "grant": Grant.objects.filter(offer=offer).select_related("decision").first(),
+        "needs_update": needs_update(offer),
+        "has_agreement": Agreement.objects.filter(offer=offer).exists(),
     }
     if offer.editable:
         context["sections"] = [

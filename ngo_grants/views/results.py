@@ -5,16 +5,21 @@ import json
 
 import tablib
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from core.downloads import content_disposition, private_download
 from core.pdf import PDF_CONTENT_TYPE, pdf_view, render_pdf
 from core.spreadsheets import SafeCSV
-from ngo_grants.models import CallPage, CallProgress
+from ngo_grants.models import CallPage, CallProgress, Decision
+from ngo_grants.results_forms import ReasonsRequestForm
 from ngo_grants.services import results as service
+from ngo_grants.views.attachments import writers_offer
 
 
 def _published(call_id):
@@ -63,7 +68,34 @@ def results_data(request, call_id, fmt):
     return response
 
 
+@login_required
+def offer_reasons(request, pk):
+    """The organisation asks for the reasons of the choice or rejection of its offer, within 30
+    days of the results, and reads the centre's answer here."""
+    offer = writers_offer(request, pk)
+    problem = service.reasons_problem(offer)
+    form = ReasonsRequestForm(request.POST or None)
+    if request.method == "POST" and problem is None and form.is_valid():
+        try:
+            service.request_reasons(offer, user=request.user, question=form.cleaned_data["question"])
+        except service.DecisionRefused as refused:
+            form.add_error(refused.field or None, refused.message)
+        else:
+            messages.success(request, _("Your request was sent to the centre; its answer will come by e-mail."))
+            return redirect(reverse("ngo_grants:offer_reasons", args=[offer.pk]))
+    decision = Decision.objects.filter(call_id=offer.call_id).first()
+    context = {
+        "offer": offer,
+        "form": form,
+        "problem": problem,
+        "requests": offer.reasons_requests.all(),
+        "due": service.reasons_due(decision) if decision else None,
+    }
+    return render(request, "ngo_grants/reasons.html", context)
+
+
 urlpatterns = [
+    path("oferty/<int:pk>/uzasadnienie/", offer_reasons, name="offer_reasons"),
     path("konkursy-wyniki/<int:call_id>/ogloszenie.pdf", results_pdf, name="results_pdf"),
     path("konkursy-wyniki/<int:call_id>/wyniki.<slug:fmt>", results_data, name="results_data"),
 ]

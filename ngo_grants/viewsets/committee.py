@@ -17,11 +17,12 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 
 from core.downloads import private_download
+from core.numbers import plausible_id
 from core.pdf import PDF_CONTENT_TYPE, pdf_view
 from ngo_grants.committee_forms import AppointForm, ExceptionForm
-from ngo_grants.models import Assignment, Declaration
+from ngo_grants.models import Assignment, Declaration, ReasonsRequest
 from ngo_grants.protocol import protocol_name, protocol_pdf
-from ngo_grants.results_forms import DecisionForm
+from ngo_grants.results_forms import DecisionForm, ReasonsAnswerForm
 from ngo_grants.scoring_forms import AssignForm
 from ngo_grants.services import committee as service
 from ngo_grants.services import results, scoring
@@ -246,4 +247,48 @@ class DecisionView(CommitteeScreen):
         )
         if problem is None and self.may_decide:
             context.setdefault("form", self.form())
+        return context
+
+
+class ReasonsRegisterView(CommitteeScreen):
+    """The call's register of requests for the reasons of the choice (30 days after the
+    results) and the answers; the grants officers answer, the supervisor reads."""
+
+    template_name = "ngo_grants/admin/reasons.html"
+    page_title = gettext_lazy("Requests for reasons")
+
+    def requests(self):
+        return ReasonsRequest.objects.filter(offer__call=self.committee.call).select_related(
+            "offer__organisation", "requested_by", "answered_by"
+        )
+
+    def post(self, request, *args, **kwargs):
+        if not service.may_appoint(request.user, self.committee):
+            raise PermissionDenied
+        pk = request.POST.get("request")
+        # A tampered id ("", letters, 400 digits) finds nothing rather than reaching the database.
+        item = get_object_or_404(self.requests(), pk=pk if plausible_id(pk) else None)
+        form = ReasonsAnswerForm(request.POST, prefix=f"answer-{item.pk}")
+        if form.is_valid():
+            try:
+                results.answer_reasons(item, user=request.user, answer=form.cleaned_data["answer"])
+            except results.DecisionRefused as refused:
+                form.add_error(refused.field or None, refused.message)
+            else:
+                messages.success(request, _("The answer was saved and is being sent to the organisation."))
+                return redirect(f"{OFFERS}:reasons", call_id=self.committee.call_id)
+        return self.render_to_response(self.get_context_data(bound=(item.pk, form)))
+
+    def get_context_data(self, bound=None, **kwargs):
+        context = super().get_context_data(**kwargs)
+        may_answer = service.may_appoint(self.request.user, self.committee)
+        items = list(self.requests())
+        for item in items:
+            if bound and bound[0] == item.pk:
+                item.form = bound[1]
+            elif may_answer and not item.answered:
+                item.form = ReasonsAnswerForm(prefix=f"answer-{item.pk}")
+        context.update(call=self.committee.call, items=items)
+        if bound:
+            context["form"] = bound[1]
         return context

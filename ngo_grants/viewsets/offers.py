@@ -230,7 +230,7 @@ class OfferViewSet(ReadingViewSet):
 
     def get_urlpatterns(self):
         # Reading only: offers are written and submitted by organisations, never here.
-        from ngo_grants.viewsets import committee, offer_files, review
+        from ngo_grants.viewsets import agreements, committee, offer_files, review
 
         return [
             path("", self.index_view, name="index"),
@@ -241,6 +241,7 @@ class OfferViewSet(ReadingViewSet):
             path("konkursy/<int:call_id>/przydzial/", committee.AssignmentView.as_view(), name="assignment"),
             path("konkursy/<int:call_id>/protokol.pdf", committee.protocol, name="protocol"),
             path("konkursy/<int:call_id>/decyzja/", committee.DecisionView.as_view(), name="decision"),
+            path("konkursy/<int:call_id>/uzasadnienia/", committee.ReasonsRegisterView.as_view(), name="reasons"),
             path(
                 "konkursy/<int:call_id>/komisja/<int:member_id>/usun/",
                 committee.remove_member,
@@ -249,6 +250,7 @@ class OfferViewSet(ReadingViewSet):
             path("<int:pk>/", OfferDetailView.as_view(), name="detail"),
             path("<int:pk>/ocena-formalna/", review.FormalReviewView.as_view(), name="formal_review"),
             path("<int:pk>/wersje/", review.VersionDiffView.as_view(), name="versions"),
+            path("<int:pk>/umowa/", agreements.AgreementView.as_view(), name="agreement"),
             path("<int:pk>/tresc.json", offer_files.VersionJSONView.as_view(), name="version_json"),
             path(
                 "<int:pk>/zalaczniki/<int:attachment_pk>/",

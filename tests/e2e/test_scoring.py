@@ -9,6 +9,7 @@ from accounts.demo.staff import staff_email
 from accounts.models import Role
 from core.models import Centre
 from ngo_grants.models import MemberKind, Recommendation
+from ngo_grants.services import agreements
 from ngo_grants.services import committee as service
 from ngo_grants.workflow import OfferStatus
 from tests.accounts.helpers import make_staff
@@ -18,7 +19,7 @@ from tests.e2e.test_grants_admin import check_main
 from tests.ngo_grants import make_call, make_call_index, make_organisation
 from tests.ngo_grants.review_helpers import accepted, offer_after_deadline
 from tests.ngo_grants.scoring_helpers import assign_all
-from tests.security.world import make_user
+from tests.security.world import PASSWORD, make_user
 
 
 def member_page(browser, demo, person):
@@ -59,7 +60,8 @@ def test_two_members_score_the_chair_records_the_amount_and_a_visitor_sees_the_r
         make_call_index(centre.site, slug="konkursy-ocena-e2e"), "Konkurs oceniany e2e", slug="konkurs-oceniany-e2e"
     )
     officer = make_staff("dotacje.ocena@example.org", centre, "grants_officer")
-    organisation = make_organisation(name="Fundacja Oceniana", centres=[centre])
+    writer = make_user("prezeska.e2e@example.org")
+    organisation = make_organisation(writer, name="Fundacja Oceniana", centres=[centre], number=4)
     offer = accepted(offer_after_deadline(call, organisation), officer)
     committee = service.committee_of(call)
     chair, member = make_user("przewodniczaca.e2e@example.org"), make_user("czlonek.e2e@example.org")
@@ -114,3 +116,44 @@ def test_two_members_score_the_chair_records_the_amount_and_a_visitor_sees_the_r
     expect(page.locator(".call-meta")).to_contain_text("Wyniki ogłoszone")
     axe(page)
     assert OfferStatus(type(offer).objects.get(pk=offer.pk).status) == OfferStatus.GRANTED
+
+    # The organisation: 8 000 of 9 000 zł granted, so it updates its budget first.
+    page.goto(f"/oferty/{offer.pk}/")
+    page.get_by_label("Adres e-mail").fill(writer.email)
+    page.get_by_label("Hasło").fill(PASSWORD)
+    page.get_by_role("button", name="Zaloguj się").click()
+    expect(page.locator(".offer-grant")).to_contain_text("8 000,00 zł")
+    axe(page)
+    page.get_by_role("link", name="Zaktualizuj budżet do przyznanej kwoty").click()
+    page.locator("#id_line_0_total").fill("8000")
+    page.locator("#id_line_0_from_grant").fill("8 000,00")
+    page.get_by_role("button", name="Wyślij do ośrodka").click()
+    expect(page.locator(".error-summary")).to_be_visible()  # the schedule is missing
+    axe(page)
+    page.get_by_label("Zaktualizowany harmonogram działań").fill("Wizyty od marca do listopada, co tydzień.")
+    page.get_by_role("button", name="Wyślij do ośrodka").click()
+    expect(page.locator(".budget-update-sent")).to_contain_text("czeka na ośrodek")
+    axe(page)
+
+    # The officer accepts it and prepares the agreement.
+    context, staff = sign_in_staff(browser, demo.url, "dotacje@jaslo.demo.pomost.local")
+    staff.goto(f"/admin/oferty/{offer.pk}/umowa/")
+    expect(staff.locator(".budget-diff")).to_contain_text("8 000,00 zł")
+    check_main(staff)
+    staff.locator("#id_update-decision").select_option("accept")
+    staff.locator(".update-decision-form").get_by_role("button", name="Zapisz").click()
+    staff.locator("#id_agreement-number").fill("ZSS.526.7.2027")
+    start = agreements.period_of(offer)[0]
+    staff.locator("#id_agreement-due_1").fill(start.isoformat())
+    staff.locator("#id_agreement-amount_1").fill("8000")
+    staff.locator(".agreement-form").get_by_role("button", name="Przygotuj umowę").click()
+    expect(staff.locator("main")).to_contain_text("Umowa nr ZSS.526.7.2027 jest przygotowana")
+    check_main(staff)
+    context.close()
+
+    # The organisation downloads the agreement.
+    page.goto(f"/oferty/{offer.pk}/")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Umowa (PDF)").click()
+    assert download.value.suggested_filename == "umowa-ZSS.526.7.2027.pdf"
+    assert OfferStatus(type(offer).objects.get(pk=offer.pk).status) == OfferStatus.AGREEMENT

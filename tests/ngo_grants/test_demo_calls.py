@@ -3,6 +3,7 @@ organisations that apply and their offers, written and submitted through the rea
 
 import hashlib
 import io
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -170,7 +171,7 @@ class TestDemoCalls:
     def test_last_years_call_received_offers_in_its_past_window(self, demo):
         last_year = calls_of("localhost")[1]
 
-        assert last_year.offers.filter(status__in=[OfferStatus.GRANTED, OfferStatus.NOT_GRANTED]).count() == 3
+        assert last_year.offers.filter(status__in=[OfferStatus.AGREEMENT, OfferStatus.NOT_GRANTED]).count() == 3
         assert all(offer.created_at < offer.submitted_at for offer in last_year.offers.all())
 
     def test_last_years_offers_were_reviewed_formally_one_after_a_correction(self, demo):
@@ -218,6 +219,21 @@ class TestDemoCalls:
             assert grant.amount == grant.offer.recommendation.amount
             assert grant.amount == grant.offer.grant_requested or grant.reason
         assert "Przyznane dotacje" in client.get(last_year.url, HTTP_HOST="localhost").content.decode()
+
+    def test_every_grant_of_last_year_has_its_agreement_and_a_cut_one_its_updated_budget(self, demo):
+        last_year = calls_of("localhost")[1]
+        granted = [grant for grant in last_year.decision.grants.select_related("offer") if grant.awarded]
+
+        assert granted and all(grant.offer.status == OfferStatus.AGREEMENT for grant in granted)
+        for grant in granted:
+            agreement = grant.offer.agreement
+            assert agreement.amount == grant.amount
+            assert sum(Decimal(item["amount"]) for item in agreement.instalments) == grant.amount
+            if grant.amount < grant.offer.grant_requested:
+                assert agreement.budget_update.accepted
+                lines = agreement.budget_update.lines
+                assert sum(Decimal(line["from_grant"]) for line in lines) == grant.amount
+        assert any(grant.offer.agreement.budget_update for grant in granted)
 
     def test_drafts_are_partly_filled_or_complete_but_not_submitted(self, demo):
         drafts = Offer.objects.filter(status=OfferStatus.DRAFT)

@@ -91,7 +91,7 @@ def scoring_a(world):
 
 def published_call_a(world):
     """A call of centre A with its results published: one offer of the world's organisation,
-    scored, recommended and granted by A's head."""
+    scored, recommended and granted by A's head (8 000 of the 9 000 zł it asked for)."""
     if "published_call_a" not in world.objects:
         from decimal import Decimal
 
@@ -113,9 +113,31 @@ def published_call_a(world):
         scoring.assign(committee, user=officer, seed=1, expected=scoring.fingerprint(scoring.plan(committee, 1)))
         adopted(Panel(call, committee, chair, [], None, [offer]), officer)
         results.decide(call, user=world.users["supervisor@A"], reference=f"Zarządzenie {marker('a')}",
-                       decided_on=in_days(0).date(), amounts={offer.pk: (Decimal("9000"), "")})  # fmt: skip
+                       decided_on=in_days(0).date(), amounts={offer.pk: (Decimal("8000"), "Cięcie.")})  # fmt: skip
         world.objects["published_call_a"] = call
     return world.objects["published_call_a"]
+
+
+def agreement_a(world):
+    """The granted offer of `published_call_a` with its updated budget accepted and the
+    agreement prepared; returns the offer."""
+    offer = published_call_a(world).offers.get()
+    if "grant_agreement_a" not in world.objects:
+        import datetime
+        from decimal import Decimal
+
+        from ngo_grants.services import agreements
+
+        officer = world.users["grants_officer@A"]
+        writer = world.users["ngo_admin"]
+        fits = [(Decimal("8000"), Decimal("8000"), Decimal("0")), (Decimal("1000"), Decimal("0"), Decimal("1000"))]
+        update = agreements.submit_update(offer, user=writer, amounts=fits, schedule=f"Harmonogram {marker('a')}")
+        agreements.decide_update(update, user=officer, accepted=True)
+        start, _end = agreements.period_of(offer)
+        agreements.prepare_agreement(offer, user=officer, number=f"ZSS {marker('a')}", overrun_percent=Decimal(10),
+                                     instalments=[(start + datetime.timedelta(days=1), Decimal("8000"))])  # fmt: skip
+        world.objects["grant_agreement_a"] = offer
+    return offer
 
 
 def verified_elsewhere(world):
@@ -170,6 +192,12 @@ ROWS = [
     ),
     Row("admin/oferty/<int:pk>/wersje/", offer_url("wersje/"), OFFER_A),
     Row(
+        "admin/oferty/<int:pk>/umowa/",
+        lambda w: f"/admin/oferty/{agreement_a(w).pk}/umowa/",
+        OFFER_A,
+        note="the supervisor reads; accepting the budget and preparing the agreement are the grants officers'",
+    ),
+    Row(
         "admin/oferty/konkursy/<int:call_id>/komisja/",
         lambda w: f"/admin/oferty/konkursy/{committee_a(w).call_id}/komisja/",
         OFFER_A,
@@ -197,6 +225,12 @@ ROWS = [
         lambda w: f"/admin/oferty/konkursy/{committee_a(w).call_id}/decyzja/",
         OFFER_A,
         note="grants officers read it; deciding is the head's, the supervisor (matrix_actions)",
+    ),
+    Row(
+        "admin/oferty/konkursy/<int:call_id>/uzasadnienia/",
+        lambda w: f"/admin/oferty/konkursy/{published_call_a(w).pk}/uzasadnienia/",
+        OFFER_A,
+        note="the supervisor reads the register; answering is the grants officers'",
     ),
     Row(
         "admin/oferty/konkursy/<int:call_id>/uniewaznienie/",
@@ -245,6 +279,32 @@ ROWS = [
         "konkursy-wyniki/<int:call_id>/wyniki.<slug:fmt>",
         lambda w: f"/konkursy-wyniki/{published_call_a(w).pk}/wyniki.json",
         expectations(OK),
+    ),
+    Row(
+        "oferty/<int:pk>/uzasadnienie/",
+        lambda w: f"/oferty/{published_call_a(w).offers.get().pk}/uzasadnienie/",
+        expectations(DENIED, visitor=LOGIN, unverified=LOGIN, ngo_admin=OK, ngo_editor=OK),
+        note="the writers of the offering organisation; the centre answers in the admin register",
+    ),
+    Row(
+        "oferty/<int:pk>/aktualizacja-budzetu/",
+        lambda w: f"/oferty/{agreement_a(w).pk}/aktualizacja-budzetu/",
+        expectations(DENIED, visitor=LOGIN, unverified=LOGIN, ngo_admin=OK, ngo_editor=OK),
+    ),
+    Row(
+        "oferty/<int:pk>/umowa.pdf",
+        lambda w: f"/oferty/{agreement_a(w).pk}/umowa.pdf",
+        expectations(
+            DENIED,
+            visitor=LOGIN,
+            unverified=LOGIN,
+            ngo_admin=OK,
+            ngo_editor=OK,
+            grants_officer_at_A=OK,
+            supervisor_at_A=OK,
+            superuser=OK,
+        ),  # fmt: skip
+        note="the organisation's members and centre A's grants staff",
     ),
     # --- Organisations ---------------------------------------------------------------------
     Row("admin/organizacje/", with_offer("/admin/organizacje/"), GRANTS_STAFF),

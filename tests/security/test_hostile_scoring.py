@@ -8,8 +8,20 @@ import pytest
 
 from accounts.models import Role
 from core.models import Centre
-from ngo_grants.models import Assignment, CallPage, Committee, Decision, Grant, Offer, Recommendation, Score
-from ngo_grants.services import scoring
+from ngo_grants.models import (
+    Agreement,
+    Assignment,
+    BudgetUpdate,
+    CallPage,
+    Committee,
+    Decision,
+    Grant,
+    Offer,
+    ReasonsRequest,
+    Recommendation,
+    Score,
+)
+from ngo_grants.services import agreements, results, scoring
 from ngo_grants.workflow import OfferStatus
 from tests.accounts.helpers import make_staff
 from tests.ngo_grants import make_call, make_call_index
@@ -139,3 +151,112 @@ def test_decision_form_survives_hostile_input(client, board, officer, jaslo):
     for grant in Grant.objects.all():
         assert Decimal(0) <= grant.amount <= offer.grant_requested
         assert grant.amount == offer.grant_requested or grant.reason.strip()
+
+
+def test_reasons_forms_survive_hostile_input(client, board, officer, jaslo):
+    adopted(board, officer)
+    offer = board.offers[0]
+    head = make_staff("dyrektor@example.org", jaslo, Role.SUPERVISOR)
+    results.decide(offer.call, user=head, reference="Zarządzenie nr 1/2026", decided_on=offer.call.results_on,
+                   amounts={offer.pk: (offer.grant_requested, "")})  # fmt: skip
+    client.force_login(offer.organisation.memberships.first().user)
+    asked = assert_form_survives_hostile_input(
+        client,
+        f"/oferty/{offer.pk}/uzasadnienie/",
+        fields={"question": "Prosimy o uzasadnienie oceny."},
+        prepare=lambda: ReasonsRequest.objects.all().delete(),
+        max_examples=10,
+    )
+    assert asked["redirected"] > 0 and asked["refused"] > 0
+
+    request = results.request_reasons(offer, user=offer.organisation.memberships.first().user, question="Dlaczego?")
+    client.force_login(officer)
+    answered = assert_form_survives_hostile_input(
+        client,
+        f"/admin/oferty/konkursy/{offer.call_id}/uzasadnienia/",
+        fields={f"answer-{request.pk}-answer": "Oferta spełniła kryteria."},
+        fixed_data={"request": str(request.pk)},
+        prepare=lambda: ReasonsRequest.objects.filter(pk=request.pk).update(answer="", answered_at=None),
+        max_examples=10,
+    )
+    assert answered["redirected"] > 0 and answered["refused"] > 0
+    for item in ReasonsRequest.objects.all():
+        assert "\x00" not in item.answer and len(item.answer) <= 8000
+
+
+@pytest.fixture
+def granted_less(board, officer, jaslo):
+    """`board`'s offer granted 8 000 of the 9 000 zł it asked for."""
+    adopted(board, officer)
+    offer = board.offers[0]
+    head = make_staff("dyrektor@example.org", jaslo, Role.SUPERVISOR)
+    results.decide(offer.call, user=head, reference="Zarządzenie nr 1/2026", decided_on=offer.call.results_on,
+                   amounts={offer.pk: (Decimal("8000"), "Cięcie.")})  # fmt: skip
+    offer.refresh_from_db()
+    return offer
+
+
+def test_budget_update_form_survives_hostile_input(client, granted_less):
+    offer = granted_less
+    client.force_login(offer.organisation.memberships.first().user)
+    fields = {"schedule": "Wizyty od marca."}
+    for index, amounts in enumerate([("8000", "8000", "0"), ("1000", "0", "1000")]):
+        fields.update({f"line_{index}_{key}": value for key, value in zip(agreements.AMOUNTS, amounts, strict=True)})
+
+    report = assert_form_survives_hostile_input(
+        client,
+        f"/oferty/{offer.pk}/aktualizacja-budzetu/",
+        fields=fields,
+        prepare=lambda: BudgetUpdate.objects.all().delete(),
+        max_examples=10,
+    )
+
+    assert report["redirected"] > 0 and report["refused"] > 0
+    for update in BudgetUpdate.objects.all():
+        assert sum(Decimal(line["from_grant"]) for line in update.lines) == Decimal("8000")
+
+
+def test_agreement_screen_forms_survive_hostile_input(client, granted_less, officer):
+    offer = granted_less
+    writer = offer.organisation.memberships.first().user
+    fits = [(Decimal("8000"), Decimal("8000"), Decimal("0")), (Decimal("1000"), Decimal("0"), Decimal("1000"))]
+    update = agreements.submit_update(offer, user=writer, amounts=fits, schedule="Plan.")
+    client.force_login(officer)
+    url = f"/admin/oferty/{offer.pk}/umowa/"
+
+    decided = assert_form_survives_hostile_input(
+        client,
+        url,
+        fields={"update-decision": "return", "update-remarks": "Prosimy o harmonogram miesięczny."},
+        fixed_data={"form": "update"},
+        form_context_name="update_form",
+        prepare=lambda: BudgetUpdate.objects.filter(pk=update.pk).update(accepted=None, decided_at=None, remarks=""),
+        max_examples=10,
+    )
+    assert decided["redirected"] > 0 and decided["refused"] > 0
+
+    BudgetUpdate.objects.filter(pk=update.pk).update(accepted=True)
+    start, _end = agreements.period_of(offer)
+    prepared = assert_form_survives_hostile_input(
+        client,
+        url,
+        fields={
+            "agreement-number": "ZSS.526.1.2027",
+            "agreement-overrun_percent": "10",
+            "agreement-partial_report_on": "",
+            "agreement-due_1": start.isoformat(),
+            "agreement-amount_1": "8000",
+            "agreement-due_2": "",
+            "agreement-amount_2": "",
+        },  # fmt: skip
+        fixed_data={"form": "agreement", "agreement-due_3": "", "agreement-amount_3": ""},
+        form_context_name="agreement_form",
+        prepare=lambda: (
+            Agreement.objects.all().delete(),
+            Offer.objects.filter(pk=offer.pk).update(status=OfferStatus.GRANTED),
+        ),  # fmt: skip
+        max_examples=10,
+    )
+    assert prepared["redirected"] > 0 and prepared["refused"] > 0
+    for agreement in Agreement.objects.all():
+        assert sum(Decimal(item["amount"]) for item in agreement.instalments) == agreement.amount
