@@ -1,6 +1,8 @@
-"""The grants officer's spreadsheets of a call: its offers, and the cost lines of their budgets.
+"""The grants officer's spreadsheets of a call: its offers, the cost lines of their budgets, the
+formal review, the committee's scores per member and criterion, the results and the agreements.
 
-Both read what was submitted (each offer's latest frozen version), never a draft. Money is a
+The offers and budgets read what was submitted (each offer's latest frozen version), never a
+draft; the later steps read their own records. Money is a
 number to the grosz (Decimal; in XLSX shown with two decimals, in CSV written as Poles write
 it, "9000,00"); text cells go through core.spreadsheets' safe formats, so a title such as
 "=HYPERLINK(…)" typed by an organisation is never run as a formula.
@@ -11,18 +13,28 @@ import io
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import Count
 from django.utils import translation
 from import_export.fields import Field
 
-from core.spreadsheets import FORMATS, CentreResource
-from ngo_grants.models import OfferVersion
+from core.spreadsheets import FORMATS, CentreResource, neutralise
+from ngo_grants.models import (
+    Agreement,
+    CorrectionRequest,
+    Declaration,
+    FormalDecision,
+    Grant,
+    OfferVersion,
+    Recommendation,
+    Score,
+)
 from ngo_grants.offer_forms import COST_CATEGORIES
 
 TWO_DECIMALS = "#,##0.00"
 
 
-class FrozenOfferResource(CentreResource):
-    """Rows built from the latest version of each offer in the exported queryset."""
+class RecordResource(CentreResource):
+    """Rows of one step's records for the offers exported, read in bulk before the export."""
 
     COLUMNS = ()
     # Numbers to the grosz (or to 0.01 of a unit or a percent), shown with two decimals.
@@ -32,21 +44,36 @@ class FrozenOfferResource(CentreResource):
         super().__init__(None, native=native)
         self.fields = {key: Field(attribute=key, column_name=header) for key, header in self.COLUMNS}
 
-    def before_export(self, queryset, **kwargs):
-        self.versions = {}
-        versions = OfferVersion.objects.filter(offer__in=queryset.values("pk")).order_by("offer_id", "number")
-        for version in versions.iterator(chunk_size=500):
-            self.versions[version.offer_id] = version
-
     def decimal_columns(self):
         """1-based numbers of the DECIMALS columns, for their number format in XLSX."""
         keys = [key for key, _header in self.COLUMNS]
         return [keys.index(key) + 1 for key in self.DECIMALS]
 
+    def row(self, instance):
+        """Every column's value for `instance`, as a dict; made once per row (export_field asks
+        column by column)."""
+        raise NotImplementedError
+
+    def export_field(self, field, instance, **kwargs):
+        if instance is not getattr(self, "_row_of", None):
+            self._row_of, self._row = instance, self.row(instance)
+        return self._row[field.attribute]
+
     def amount(self, value):
+        """A Decimal, or a string from a frozen version ("9000.00"), to the grosz; "" for none."""
         if value in (None, ""):
             return ""
         return self.number(Decimal(str(value)).quantize(Decimal("0.01")))
+
+
+class FrozenOfferResource(RecordResource):
+    """Rows built from the latest version of each offer in the exported queryset."""
+
+    def before_export(self, queryset, **kwargs):
+        self.versions = {}
+        versions = OfferVersion.objects.filter(offer__in=queryset.values("pk")).order_by("offer_id", "number")
+        for version in versions.iterator(chunk_size=500):
+            self.versions[version.offer_id] = version
 
     def content_day(self, value):
         return self.day(datetime.date.fromisoformat(value)) if value else ""
@@ -143,28 +170,200 @@ class BudgetResource(FrozenOfferResource):
         return line.get(key, "")
 
 
+class FormalResource(RecordResource):
+    """One row per offer: the formal review's outcome, its reason and the correction rounds."""
+
+    COLUMNS = (
+        ("number", "numer oferty"),
+        ("organisation", "organizacja"),
+        ("outcome", "ocena formalna"),
+        ("reason", "uzasadnienie"),
+        ("corrections", "wezwania do poprawienia"),
+        ("versions", "wersje oferty"),
+        ("decided_at", "data decyzji"),
+    )
+
+    def before_export(self, queryset, **kwargs):
+        offers = queryset.values("pk")
+        self.decisions = {item.offer_id: item for item in FormalDecision.objects.filter(offer__in=offers)}
+        self.corrections = _counts(CorrectionRequest.objects.filter(offer__in=offers))
+        self.versions = _counts(OfferVersion.objects.filter(offer__in=offers))
+
+    def row(self, instance):
+        decision = self.decisions.get(instance.pk)
+        return {
+            "number": instance.number,
+            "organisation": instance.organisation.name,
+            "outcome": decision.get_outcome_display() if decision else instance.get_status_display(),
+            "reason": decision.reason if decision else "",
+            "corrections": self.corrections.get(instance.pk, 0),
+            "versions": self.versions.get(instance.pk, 0),
+            "decided_at": self.moment(decision.decided_at) if decision else "",
+        }
+
+
+class ScoreResource(RecordResource):
+    """One row per submitted score, member and criterion; a conflicted member's score is marked
+    as not counted, as in the protocol."""
+
+    COLUMNS = (
+        ("number", "numer oferty"),
+        ("organisation", "organizacja"),
+        ("member", "członek komisji"),
+        ("criterion", "kryterium"),
+        ("points", "punkty"),
+        ("max_points", "maksimum"),
+        ("justification", "uzasadnienie"),
+        ("proposed", "proponowana dotacja (zł)"),
+        ("counted", "liczona"),
+        ("submitted_at", "przesłana"),
+    )
+    DECIMALS = ("proposed",)
+
+    def before_export(self, queryset, **kwargs):
+        self.conflicts = set(
+            Declaration.objects.filter(offer__in=queryset.values("pk"), conflict=True).values_list(
+                "member_id", "offer_id"
+            )
+        )
+
+    def iter_queryset(self, queryset):
+        scores = (
+            Score.objects.filter(offer__in=queryset.values("pk"), submitted_at__isnull=False)
+            .select_related("offer__organisation", "member__user")
+            .prefetch_related("points")
+            .order_by("offer__number", "member_id")
+        )
+        for score in scores.iterator(chunk_size=1000):
+            for item in score.points.all():
+                yield score, item
+
+    def row(self, instance):
+        score, item = instance
+        counted = score.member.votes and (score.member_id, score.offer_id) not in self.conflicts
+        return {
+            "number": score.offer.number,
+            "organisation": score.offer.organisation.name,
+            "member": str(score.member),
+            "criterion": item.criterion_name,
+            "points": item.points,
+            "max_points": item.max_points,
+            "justification": item.justification,
+            "proposed": self.amount(score.proposed_amount),
+            "counted": self.yes_no(counted),
+            "submitted_at": self.moment(score.submitted_at),
+        }
+
+
+class ResultResource(RecordResource):
+    """One row per offer: the committee's points and recommendation, the head's decision."""
+
+    COLUMNS = (
+        ("number", "numer oferty"),
+        ("organisation", "organizacja"),
+        ("task", "zadanie publiczne"),
+        ("points", "punkty"),
+        ("requested", "wnioskowana dotacja (zł)"),
+        ("recommended", "rekomendacja komisji (zł)"),
+        ("granted", "przyznana dotacja (zł)"),
+        ("status", "status"),
+        ("reason", "uzasadnienie"),
+    )
+    DECIMALS = ("points", "requested", "recommended", "granted")
+
+    def before_export(self, queryset, **kwargs):
+        offers = queryset.values("pk")
+        self.grants = {item.offer_id: item for item in Grant.objects.filter(offer__in=offers)}
+        self.recommendations = {item.offer_id: item.amount for item in Recommendation.objects.filter(offer__in=offers)}
+
+    def row(self, instance):
+        grant = self.grants.get(instance.pk)
+        return {
+            "number": instance.number,
+            "organisation": instance.organisation.name,
+            "task": instance.task.title,
+            "points": self.amount(grant.points) if grant else "",
+            "requested": self.amount(instance.grant_requested),
+            "recommended": self.amount(self.recommendations.get(instance.pk)),
+            "granted": self.amount(grant.amount) if grant else "",
+            "status": instance.get_status_display(),
+            "reason": grant.reason if grant else "",
+        }
+
+
+class AgreementResource(RecordResource):
+    """One row per agreement."""
+
+    COLUMNS = (
+        ("number", "numer oferty"),
+        ("organisation", "organizacja"),
+        ("agreement", "numer umowy"),
+        ("starts_on", "początek realizacji"),
+        ("ends_on", "koniec realizacji"),
+        ("amount", "dotacja (zł)"),
+        ("own", "wkład własny (zł)"),
+        ("instalments", "liczba transz"),
+        ("overrun", "dopuszczalne przekroczenie (%)"),
+        ("final_report_on", "termin sprawozdania końcowego"),
+        ("annex", "zaktualizowany budżet"),
+    )
+    DECIMALS = ("amount", "own", "overrun")
+
+    def iter_queryset(self, queryset):
+        agreements = Agreement.objects.filter(offer__in=queryset.values("pk")).select_related("offer__organisation")
+        yield from agreements.order_by("offer__number").iterator(chunk_size=1000)
+
+    def row(self, instance):
+        return {
+            "number": instance.offer.number,
+            "organisation": instance.offer.organisation.name,
+            "agreement": instance.number,
+            "starts_on": self.day(instance.starts_on),
+            "ends_on": self.day(instance.ends_on),
+            "amount": self.amount(instance.amount),
+            "own": self.amount(instance.own_contribution),
+            "instalments": len(instance.instalments),
+            "overrun": self.amount(instance.overrun_percent),
+            "final_report_on": self.day(instance.final_report_on),
+            "annex": self.yes_no(instance.budget_update_id is not None),
+        }
+
+
+def _counts(queryset):
+    return dict(queryset.values("offer_id").annotate(count=Count("pk")).values_list("offer_id", "count"))
+
+
 def spreadsheet(resource_class, offers, fmt, title):
     """The bytes of `offers` (a queryset) exported by `resource_class` in `fmt` (xlsx or csv)."""
     resource = resource_class(native=fmt == "xlsx")
     with translation.override(settings.LANGUAGE_CODE):
         dataset = resource.export(offers.select_related("organisation", "task").order_by("number", "pk"))
         dataset.title = title
-        data = FORMATS[fmt]().export_data(dataset)
-    if fmt == "xlsx":
-        return _with_decimals_shown(data, resource.decimal_columns())
-    return data.encode("utf-8")
+        if fmt == "xlsx":
+            return _xlsx(dataset, resource.decimal_columns())
+        return FORMATS[fmt]().export_data(dataset).encode("utf-8")
 
 
-def _with_decimals_shown(data, columns):
-    """The workbook with its number columns shown to the grosz ("9 000,00" in a Polish Excel)."""
+def _xlsx(dataset, decimal_columns):
+    """The workbook written row by row (openpyxl's write-only mode keeps memory flat for 100,000
+    rows), text made safe as core.spreadsheets does, numbers shown to the grosz ("9 000,00")."""
     import openpyxl  # imported here: only XLSX exports need it
+    from openpyxl.cell import WriteOnlyCell
 
-    workbook = openpyxl.load_workbook(io.BytesIO(data))
-    sheet = workbook.active
-    for column in columns:
-        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
-            if isinstance(cell.value, int | float | Decimal):
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet(dataset.title)
+    sheet.append(dataset.headers)
+    decimals = {column - 1 for column in decimal_columns}
+    for row in dataset:
+        cells = []
+        for index, value in enumerate(row):
+            value = neutralise(value)
+            if index in decimals and isinstance(value, int | float | Decimal):
+                cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = TWO_DECIMALS
+                value = cell
+            cells.append(value)
+        sheet.append(cells)
     out = io.BytesIO()
     workbook.save(out)
     return out.getvalue()

@@ -10,16 +10,33 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.views import View
 
 from core.spreadsheets import FORMATS, content_type
 from core.text import polish_slugify
-from ngo_grants.resources import BudgetResource, OfferResource, spreadsheet
+from ngo_grants.resources import (
+    AgreementResource,
+    BudgetResource,
+    FormalResource,
+    OfferResource,
+    ResultResource,
+    ScoreResource,
+    spreadsheet,
+)
 from ngo_grants.sections import serialise
 from ngo_grants.viewsets.common import centre_calls, private_download, staff_offers
 from ngo_grants.workflow import RECEIVED
 
-EXPORTS = {"oferty": (OfferResource, "oferty"), "budzety": (BudgetResource, "budzety")}
+# The spreadsheets of a call: its slug in the URL → (resource, file name, label on the screen).
+EXPORTS = {
+    "oferty": (OfferResource, "oferty", gettext_lazy("Offers")),
+    "budzety": (BudgetResource, "budzety", gettext_lazy("Budgets")),
+    "ocena-formalna": (FormalResource, "ocena-formalna", gettext_lazy("Formal review")),
+    "oceny": (ScoreResource, "oceny-komisji", gettext_lazy("Scores")),
+    "wyniki": (ResultResource, "wyniki", gettext_lazy("Results")),
+    "umowy": (AgreementResource, "umowy", gettext_lazy("Agreements")),
+}
 
 
 class StaffFileView(View):
@@ -79,7 +96,7 @@ class ExportView(StaffFileView):
         if fmt not in FORMATS or what not in EXPORTS:
             raise Http404
         call = get_object_or_404(centre_calls(request.user), pk=call_id)
-        resource, title = EXPORTS[what]
+        resource, title, _label = EXPORTS[what]
         offers = staff_offers(request.user).filter(call=call, status__in=RECEIVED)
         data = spreadsheet(resource, offers, fmt, title)
         name = f"{title}-{polish_slugify(call.title)[:60]}-{timezone.localdate().isoformat()}.{fmt}"

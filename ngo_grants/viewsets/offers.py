@@ -36,6 +36,7 @@ from ngo_grants.viewsets.common import (
     moment,
     staff_offers,
 )
+from ngo_grants.viewsets.offer_files import EXPORTS
 from ngo_grants.workflow import RECEIVED, OfferStatus
 
 
@@ -196,7 +197,7 @@ class CallSummaryView(StaffScreen, TemplateView):
             ]
             downloads = [
                 (label, fmt.upper(), reverse(f"{OFFERS}:export", args=[call.pk, what, fmt]))
-                for what, label in (("oferty", _("Offers")), ("budzety", _("Budgets")))
+                for what, (_resource, _title, label) in EXPORTS.items()
                 for fmt in FORMATS
             ]
             calls.append(
