@@ -113,7 +113,10 @@ class CallIndexPage(Page):
         if year is None:
             context["calls"] = self.current_calls()
         else:
+            from ngo_grants.statistics import year_statistics
+
             context["calls"] = self.calls().filter(year=year)
+            context["figures"], context["totals"] = year_statistics(context["calls"])
         return context
 
 

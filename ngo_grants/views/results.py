@@ -16,9 +16,11 @@ from django.utils.translation import gettext as _
 from core.downloads import content_disposition, private_download
 from core.pdf import PDF_CONTENT_TYPE, pdf_view, render_pdf
 from core.spreadsheets import SafeCSV
-from ngo_grants.models import CallPage, CallProgress, Decision
+from ngo_grants.models import CallIndexPage, CallPage, CallProgress, Decision
+from ngo_grants.models.calls import archive_year
 from ngo_grants.results_forms import ReasonsRequestForm
 from ngo_grants.services import results as service
+from ngo_grants.statistics import year_statistics
 from ngo_grants.views.attachments import writers_offer
 
 
@@ -94,7 +96,25 @@ def offer_reasons(request, pk):
     return render(request, "ngo_grants/reasons.html", context)
 
 
+def statistics_csv(request, index_id, year):
+    """A year's figures per public task, for the report on the programme of cooperation."""
+    index = get_object_or_404(CallIndexPage.objects.live().public(), pk=index_id)
+    if archive_year(str(year)) is None:
+        raise Http404
+    rows, _totals = year_statistics(index.calls().filter(year=year))
+    headers = ["rok", "konkurs", "zadanie publiczne", "forma", "środki (zł)", "oferty", "organizacje",
+               "wnioskowano (zł)", "przyznane dotacje", "przyznano (zł)"]  # fmt: skip
+    dataset = tablib.Dataset(headers=headers)
+    for row in rows:
+        dataset.append([year, row.call.title, row.task.title, row.task.get_form_display(), str(row.task.funds),
+                        row.offers, row.organisations, str(row.requested), row.grants, str(row.granted)])  # fmt: skip
+    response = HttpResponse(SafeCSV().export_data(dataset), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = content_disposition(f"konkursy-{year}.csv")
+    return response
+
+
 urlpatterns = [
+    path("konkursy-statystyki/<int:index_id>/<int:year>.csv", statistics_csv, name="statistics_csv"),
     path("oferty/<int:pk>/uzasadnienie/", offer_reasons, name="offer_reasons"),
     path("konkursy-wyniki/<int:call_id>/ogloszenie.pdf", results_pdf, name="results_pdf"),
     path("konkursy-wyniki/<int:call_id>/wyniki.<slug:fmt>", results_data, name="results_data"),

@@ -306,6 +306,12 @@ ROWS = [
         ),  # fmt: skip
         note="the organisation's members and centre A's grants staff",
     ),
+    Row(
+        "konkursy-statystyki/<int:index_id>/<int:year>.csv",
+        lambda w: f"/konkursy-statystyki/{w.call_a.get_parent().pk}/{w.call_a.year}.csv",
+        expectations(OK),
+        note="counts and sums only, as the archive page shows them",
+    ),
     # --- Organisations ---------------------------------------------------------------------
     Row("admin/organizacje/", with_offer("/admin/organizacje/"), GRANTS_STAFF),
     Row("admin/organizacje/wyniki/", with_offer("/admin/organizacje/wyniki/"), GRANTS_STAFF),
