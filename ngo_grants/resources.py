@@ -21,12 +21,12 @@ from core.spreadsheets import FORMATS, CentreResource, neutralise
 from ngo_grants.models import (
     Agreement,
     CorrectionRequest,
+    CriterionScore,
     Declaration,
     FormalDecision,
     Grant,
     OfferVersion,
     Recommendation,
-    Score,
 )
 from ngo_grants.offer_forms import COST_CATEGORIES
 
@@ -228,18 +228,16 @@ class ScoreResource(RecordResource):
         )
 
     def iter_queryset(self, queryset):
-        scores = (
-            Score.objects.filter(offer__in=queryset.values("pk"), submitted_at__isnull=False)
-            .select_related("offer__organisation", "member__user")
-            .prefetch_related("points")
-            .order_by("offer__number", "member_id")
+        # One query for every row, however many offers: points joined to their scores.
+        points = (
+            CriterionScore.objects.filter(score__offer__in=queryset.values("pk"), score__submitted_at__isnull=False)
+            .select_related("score__offer__organisation", "score__member__user")
+            .order_by("score__offer__number", "score__member_id", "pk")
         )
-        for score in scores.iterator(chunk_size=1000):
-            for item in score.points.all():
-                yield score, item
+        yield from points.iterator(chunk_size=2000)
 
     def row(self, instance):
-        score, item = instance
+        item, score = instance, instance.score
         counted = score.member.votes and (score.member_id, score.offer_id) not in self.conflicts
         return {
             "number": score.offer.number,

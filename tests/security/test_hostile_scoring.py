@@ -49,16 +49,15 @@ def test_score_form_survives_hostile_input(client, board):
     report = assert_form_survives_hostile_input(
         client,
         f"/komisja/oferty/{offer.pk}/ocena/",
+        # Every criterion's pair of fields is the same code: one is swept, the other sent as is.
         fields={
-            f"points_{first.pk}": "8",
-            f"justification_{first.pk}": "Realny harmonogram.",
-            f"points_{second.pk}": "3",
-            f"justification_{second.pk}": "Koszty księgowości zawyżone.",
+            f"points_{first.pk}": "3",
+            f"justification_{first.pk}": "Koszty księgowości zawyżone.",
             "proposed_amount": "8500,00",
             "cut_reason": "Koszty administracyjne do obniżenia.",
             "remarks": "Doświadczona organizacja.",
         },
-        fixed_data={"action": "save"},
+        fixed_data={"action": "save", f"points_{second.pk}": "8", f"justification_{second.pk}": ""},
         prepare=lambda: Score.objects.all().delete(),
         max_examples=10,
     )
@@ -199,14 +198,18 @@ def granted_less(board, officer, jaslo):
 def test_budget_update_form_survives_hostile_input(client, granted_less):
     offer = granted_less
     client.force_login(offer.organisation.memberships.first().user)
+    # Every cost line is the same three fields: the first is swept, the second sent as is.
     fields = {"schedule": "Wizyty od marca."}
-    for index, amounts in enumerate([("8000", "8000", "0"), ("1000", "0", "1000")]):
-        fields.update({f"line_{index}_{key}": value for key, value in zip(agreements.AMOUNTS, amounts, strict=True)})
+    fields.update(
+        {f"line_0_{key}": value for key, value in zip(agreements.AMOUNTS, ("8000", "8000", "0"), strict=True)}
+    )
+    second_line = {f"line_1_{key}": value for key, value in zip(agreements.AMOUNTS, ("1000", "0", "1000"), strict=True)}
 
     report = assert_form_survives_hostile_input(
         client,
         f"/oferty/{offer.pk}/aktualizacja-budzetu/",
         fields=fields,
+        fixed_data=second_line,
         prepare=lambda: BudgetUpdate.objects.all().delete(),
         max_examples=10,
     )
