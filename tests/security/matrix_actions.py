@@ -263,12 +263,28 @@ def _panel_a(world, assign=True):
     return committee, offer
 
 
+def _scoring_panel_a(world, assigned):
+    """One committee of centre A shared by the scoring actions of an actor's run (each builds
+    its own state from it): its assignments present or not, as `assigned` says."""
+    from ngo_grants.models import Assignment
+    from tests.ngo_grants.scoring_helpers import assign_all
+
+    if "scoring_panel_a" not in world.objects:
+        world.objects["scoring_panel_a"] = _panel_a(world, assign=False)
+    committee, offer = world.objects["scoring_panel_a"]
+    if assigned:
+        assign_all(committee, world.users["grants_officer@A"])
+    else:
+        Assignment.objects.filter(member__committee=committee).delete()
+    return committee, offer
+
+
 def assignment(world):
-    """The officer confirms the previewed assignment of a new committee's offer."""
+    """The officer confirms the previewed assignment of the committee's offer."""
     from ngo_grants.models import Assignment
     from ngo_grants.services import scoring
 
-    committee, _offer = _panel_a(world, assign=False)
+    committee, _offer = _scoring_panel_a(world, assigned=False)
     data = {"seed": "5", "expected": scoring.fingerprint(scoring.plan(committee, 5))}
     state = lambda: Assignment.objects.filter(member__committee=committee).count()  # noqa: E731
     return Prepared(f"/admin/oferty/konkursy/{committee.call_id}/przydzial/", data, state)
@@ -278,7 +294,8 @@ def member_score(world):
     """A member submits a score of an offer assigned to them."""
     from ngo_grants.models import Score
 
-    _committee, offer = _panel_a(world)
+    _committee, offer = _scoring_panel_a(world, assigned=True)
+    Score.objects.filter(offer=offer).delete()
     data = {"action": "submit", "proposed_amount": str(offer.grant_requested), "cut_reason": "", "remarks": ""}
     for criterion in offer.call.criteria.all():
         data[f"points_{criterion.pk}"] = "7"
@@ -291,7 +308,8 @@ def recommendation(world):
     """The chair records the amount the committee recommends."""
     from ngo_grants.models import Recommendation
 
-    committee, offer = _panel_a(world)
+    committee, offer = _scoring_panel_a(world, assigned=True)
+    Recommendation.objects.filter(offer=offer).delete()
     data = {"action": "recommend", f"recommend-amount_{offer.pk}": "5000", f"recommend-note_{offer.pk}": ""}
     state = lambda: list(Recommendation.objects.filter(offer=offer).values_list("amount", flat=True))  # noqa: E731
     return Prepared(f"/komisja/konkursy/{committee.call_id}/ranking/", data, state)

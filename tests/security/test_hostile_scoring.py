@@ -59,7 +59,7 @@ def test_score_form_survives_hostile_input(client, board):
         },
         fixed_data={"action": "save", f"points_{second.pk}": "8", f"justification_{second.pk}": ""},
         prepare=lambda: Score.objects.all().delete(),
-        max_examples=10,
+        max_examples=5,
     )
 
     assert report["redirected"] > 0 and report["refused"] > 0
@@ -82,7 +82,7 @@ def test_chair_forms_survive_hostile_input(client, board, officer):
         fields={f"recommend-amount_{offer.pk}": "9000", f"recommend-note_{offer.pk}": "Pełna kwota."},
         fixed_data={"action": "recommend"},
         form_context_name="recommend_form",
-        max_examples=10,
+        max_examples=5,
     )
     assert recommended["redirected"] > 0 and recommended["refused"] > 0
     stored = Recommendation.objects.get(offer=offer)
@@ -99,7 +99,7 @@ def test_chair_forms_survive_hostile_input(client, board, officer):
         fixed_data={"action": "adopt"},
         form_context_name="adopt_form",
         prepare=not_adopted_yet,
-        max_examples=10,
+        max_examples=5,
     )
     assert adopted["redirected"] > 0 and adopted["refused"] > 0
 
@@ -112,7 +112,7 @@ def test_assignment_confirmation_survives_hostile_input(client, jaslo, officer):
         f"/admin/oferty/konkursy/{board.call.pk}/przydzial/",
         fields={"seed": "5", "expected": scoring.fingerprint(scoring.plan(board.committee, 5))},
         prepare=lambda: Assignment.objects.all().delete(),
-        max_examples=10,
+        max_examples=5,
     )
 
     assert report["redirected"] > 0
@@ -143,7 +143,7 @@ def test_decision_form_survives_hostile_input(client, board, officer, jaslo):
             f"reason_{offer.pk}": "Obniżono koszty administracyjne.",
         },
         prepare=not_decided_yet,
-        max_examples=10,
+        max_examples=5,
     )
 
     assert report["redirected"] > 0 and report["refused"] > 0
@@ -164,7 +164,7 @@ def test_reasons_forms_survive_hostile_input(client, board, officer, jaslo):
         f"/oferty/{offer.pk}/uzasadnienie/",
         fields={"question": "Prosimy o uzasadnienie oceny."},
         prepare=lambda: ReasonsRequest.objects.all().delete(),
-        max_examples=10,
+        max_examples=5,
     )
     assert asked["redirected"] > 0 and asked["refused"] > 0
 
@@ -176,7 +176,7 @@ def test_reasons_forms_survive_hostile_input(client, board, officer, jaslo):
         fields={f"answer-{request.pk}-answer": "Oferta spełniła kryteria."},
         fixed_data={"request": str(request.pk)},
         prepare=lambda: ReasonsRequest.objects.filter(pk=request.pk).update(answer="", answered_at=None),
-        max_examples=10,
+        max_examples=5,
     )
     assert answered["redirected"] > 0 and answered["refused"] > 0
     for item in ReasonsRequest.objects.all():
@@ -211,7 +211,7 @@ def test_budget_update_form_survives_hostile_input(client, granted_less):
         fields=fields,
         fixed_data=second_line,
         prepare=lambda: BudgetUpdate.objects.all().delete(),
-        max_examples=10,
+        max_examples=5,
     )
 
     assert report["redirected"] > 0 and report["refused"] > 0
@@ -234,7 +234,7 @@ def test_agreement_screen_forms_survive_hostile_input(client, granted_less, offi
         fixed_data={"form": "update"},
         form_context_name="update_form",
         prepare=lambda: BudgetUpdate.objects.filter(pk=update.pk).update(accepted=None, decided_at=None, remarks=""),
-        max_examples=10,
+        max_examples=5,
     )
     assert decided["redirected"] > 0 and decided["refused"] > 0
 
@@ -258,7 +258,7 @@ def test_agreement_screen_forms_survive_hostile_input(client, granted_less, offi
             Agreement.objects.all().delete(),
             Offer.objects.filter(pk=offer.pk).update(status=OfferStatus.GRANTED),
         ),  # fmt: skip
-        max_examples=10,
+        max_examples=5,
     )
     assert prepared["redirected"] > 0 and prepared["refused"] > 0
     for agreement in Agreement.objects.all():
