@@ -49,21 +49,21 @@ class RecordResource(CentreResource):
         keys = [key for key, _header in self.COLUMNS]
         return [keys.index(key) + 1 for key in self.DECIMALS]
 
-    def row(self, instance):
-        """Every column's value for `instance`, as a dict; made once per row (export_field asks
-        column by column)."""
-        raise NotImplementedError
-
-    def export_field(self, field, instance, **kwargs):
-        if instance is not getattr(self, "_row_of", None):
-            self._row_of, self._row = instance, self.row(instance)
-        return self._row[field.attribute]
-
     def amount(self, value):
         """A Decimal, or a string from a frozen version ("9000.00"), to the grosz; "" for none."""
         if value in (None, ""):
             return ""
         return self.number(Decimal(str(value)).quantize(Decimal("0.01")))
+
+
+class RowResource(RecordResource):
+    """A resource whose subclass builds each row's values at once in `row(instance)`; export_field
+    asks column by column, so the row is made once and read from."""
+
+    def export_field(self, field, instance, **kwargs):
+        if instance is not getattr(self, "_row_of", None):
+            self._row_of, self._row = instance, self.row(instance)
+        return self._row[field.attribute]
 
 
 class FrozenOfferResource(RecordResource):
@@ -170,7 +170,7 @@ class BudgetResource(FrozenOfferResource):
         return line.get(key, "")
 
 
-class FormalResource(RecordResource):
+class FormalResource(RowResource):
     """One row per offer: the formal review's outcome, its reason and the correction rounds."""
 
     COLUMNS = (
@@ -202,7 +202,7 @@ class FormalResource(RecordResource):
         }
 
 
-class ScoreResource(RecordResource):
+class ScoreResource(RowResource):
     """One row per submitted score, member and criterion; a conflicted member's score is marked
     as not counted, as in the protocol."""
 
@@ -253,7 +253,7 @@ class ScoreResource(RecordResource):
         }
 
 
-class ResultResource(RecordResource):
+class ResultResource(RowResource):
     """One row per offer: the committee's points and recommendation, the head's decision."""
 
     COLUMNS = (
@@ -289,7 +289,7 @@ class ResultResource(RecordResource):
         }
 
 
-class AgreementResource(RecordResource):
+class AgreementResource(RowResource):
     """One row per agreement."""
 
     COLUMNS = (
