@@ -8,9 +8,12 @@ guard is relaxed while the browser runs, and restored afterwards.
 import io
 import os
 import shutil
+import sqlite3
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import connection
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without these Chromium keeps trying to reach Google's services, which this network refuses.
@@ -55,17 +58,40 @@ def browser():
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+# The demo as the first test of each worker loaded it, per kind (with or without the demo staff
+# accounts). Loading it takes about half a minute; copying it back into SQLite's in-memory test
+# database takes milliseconds, and every journey still starts from the same untouched demo.
+_demo_snapshots = {}
+
+
+def _copy_sqlite(source, target):
+    source.backup(target)
+
+
 @pytest.fixture
 def demo(request, transactional_db, live_server, settings):
     """The demo centres, as `make run` shows them, served by the live server. A test that also
     asks for `demo_staff` gets the demo staff accounts from the same load: loading the demo a
     second time for them cost seconds per test."""
     settings.WAGTAILADMIN_BASE_URL = live_server.url
-    if "demo_staff" in request.fixturenames:
+    with_users = "demo_staff" in request.fixturenames
+    if with_users:
         settings.POMOST_ALLOW_DEMO_USERS = True
+    snapshot = _demo_snapshots.get(with_users) if connection.vendor == "sqlite" else None
+    if snapshot is not None:
+        connection.ensure_connection()
+        _copy_sqlite(snapshot, connection.connection)
+        # Content types are cached per process by id; the copy brings back the ids of the load.
+        ContentType.objects.clear_cache()
+        return live_server
+    if with_users:
         call_command("load_demo", stdout=io.StringIO())
     else:
         call_command("load_demo", "--no-demo-users", stdout=io.StringIO())
+    if connection.vendor == "sqlite":
+        copy = sqlite3.connect(":memory:", check_same_thread=False)
+        _copy_sqlite(connection.connection, copy)
+        _demo_snapshots[with_users] = copy
     return live_server
 
 
