@@ -49,24 +49,33 @@ class BudgetUpdateForm(forms.Form):
         return data
 
 
-class UpdateDecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Decision"),
-        choices=[
-            ("", _("– choose –")),
-            (ACCEPT, _("accept: it becomes the agreement's annex")),
-            (RETURN, _("return it to the organisation with remarks")),
-        ],  # fmt: skip
-    )
+class AcceptOrReturnForm(forms.Form):
+    """The officer's answer to what an organisation sent: accepted, or returned with remarks
+    the organisation reads. Subclasses word the acceptance."""
+
+    accept_label = _("accept")
+    decision = forms.ChoiceField(label=_("Decision"))
     remarks = forms.CharField(
         label=_("Remarks"), max_length=4000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decision"].choices = [
+            ("", _("– choose –")),
+            (ACCEPT, self.accept_label),
+            (RETURN, _("return it to the organisation with remarks")),
+        ]
 
     def clean(self):
         data = super().clean()
         if data.get("decision") == RETURN and not data.get("remarks", "").strip() and "remarks" not in self.errors:
             self.add_error("remarks", _("Say what to change; the organisation reads it."))
         return data
+
+
+class UpdateDecisionForm(AcceptOrReturnForm):
+    accept_label = _("accept: it becomes the agreement's annex")
 
 
 class AgreementForm(forms.Form):
@@ -119,4 +128,9 @@ class AgreementForm(forms.Form):
         if not self.errors:
             for field, message in service.instalment_problems(self.offer, self.instalments()):
                 self.add_error(field or None, message)
+        partial = data.get("partial_report_on")
+        if partial and "partial_report_on" not in self.errors:
+            problem = service.partial_date_problem(partial, service.period_of(self.offer)[1])
+            if problem:
+                self.add_error("partial_report_on", problem)
         return data

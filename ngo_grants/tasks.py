@@ -15,6 +15,7 @@ from wagtail.models import Site
 from core import mail
 from core.models import Centre
 from ngo_grants.models import (
+    Agreement,
     Annulment,
     CorrectionRequest,
     Decision,
@@ -22,6 +23,9 @@ from ngo_grants.models import (
     Invitation,
     Offer,
     ReasonsRequest,
+    Report,
+    ReportKind,
+    ReportReminder,
 )
 
 
@@ -171,3 +175,60 @@ def send_reasons_answer(request_id):
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Reasons of the choice: offer no. %(number)s") % {"number": request.offer.number}
         _review_mail(request.offer, subject, "reasons_answer", {"request": request})
+
+
+def _report_mail(agreement, subject, template, extra):
+    from ngo_grants.views.reports import report_url
+
+    offer = agreement.offer
+    context = {"agreement": agreement, **extra}
+    if "kind" in extra:
+        context["report_url"] = offer.centre.site.root_url + report_url(offer, extra["kind"])
+    _review_mail(offer, subject, template, context)
+
+
+def _agreement(pk):
+    return Agreement.objects.select_related(
+        "offer__call", "offer__organisation", "offer__centre__site", "offer__submitted_by"
+    ).get(pk=pk)
+
+
+@task()
+def send_partial_report_call(agreement_id):
+    """To the organisation: the centre calls for a partial report, and by when."""
+    agreement = _agreement(agreement_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Partial report called for: agreement no. %(number)s") % {"number": agreement.number}
+        due = formats.date_format(agreement.partial_report_on, "j E Y")
+        _report_mail(agreement, subject, "partial_report_call", {"kind": ReportKind.PARTIAL, "due": due})
+
+
+@task()
+def send_report_reminder(reminder_id):
+    """To the organisation: a report falls due within the week, or is overdue."""
+    reminder = ReportReminder.objects.get(pk=reminder_id)
+    agreement = _agreement(reminder.agreement_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        if reminder.stage == ReportReminder.Stage.BEFORE:
+            subject = _("Reminder: report due under agreement no. %(number)s") % {"number": agreement.number}
+        else:
+            subject = _("Overdue report under agreement no. %(number)s") % {"number": agreement.number}
+        context = {
+            "kind": reminder.kind,
+            "kind_label": ReportKind(reminder.kind).label,
+            "due": formats.date_format(reminder.due_on, "j E Y"),
+            "overdue": reminder.stage == ReportReminder.Stage.AFTER,
+        }
+        _report_mail(agreement, subject, "report_reminder", context)
+
+
+@task()
+def send_report_decision(report_id):
+    """To the organisation: its report accepted (the final one settles the grant) or returned
+    with the centre's remarks."""
+    report = Report.objects.get(pk=report_id)
+    agreement = _agreement(report.agreement_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Your report under agreement no. %(number)s") % {"number": agreement.number}
+        context = {"report": report, "kind": report.kind, "kind_label": report.get_kind_display()}
+        _report_mail(agreement, subject, "report_decision", context)

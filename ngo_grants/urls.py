@@ -1,4 +1,14 @@
-from ngo_grants.views import agreements, attachments, committee, offers, organisations, results, start, submission
+from ngo_grants.views import (
+    agreements,
+    attachments,
+    committee,
+    offers,
+    organisations,
+    reports,
+    results,
+    start,
+    submission,
+)
 
 app_name = "ngo_grants"
 
@@ -13,4 +23,5 @@ urlpatterns = [
     *committee.urlpatterns,
     *results.urlpatterns,
     *agreements.urlpatterns,
+    *reports.urlpatterns,
 ]

@@ -21,6 +21,7 @@ class OfferStatus(models.TextChoices):
     GRANTED = "granted", _("grant awarded")
     NOT_GRANTED = "not_granted", _("grant not awarded")
     AGREEMENT = "agreement", _("agreement concluded")
+    SETTLED = "settled", _("grant settled")
 
 
 # Which states a transition may start from.
@@ -38,6 +39,9 @@ TRANSITIONS = {
     "decide_grant": (OfferStatus.SCORED,),
     # The organisation updates its budget (when less was granted) before the agreement.
     "conclude_agreement": (OfferStatus.GRANTED,),
+    # Reports are filed under the agreement; the accepted final report settles the grant.
+    "report": (OfferStatus.AGREEMENT,),
+    "settle": (OfferStatus.AGREEMENT,),
 }
 
 # States in which the organisation may still change the draft: all of it while a draft, the
@@ -54,6 +58,7 @@ RECEIVED = (
     OfferStatus.GRANTED,
     OfferStatus.NOT_GRANTED,
     OfferStatus.AGREEMENT,
+    OfferStatus.SETTLED,
 )
 
 # Offers the committee reads: those that passed the formal review, before and after its opinion
@@ -64,6 +69,7 @@ COMMITTEE_READS = (
     OfferStatus.GRANTED,
     OfferStatus.NOT_GRANTED,
     OfferStatus.AGREEMENT,
+    OfferStatus.SETTLED,
 )
 
 

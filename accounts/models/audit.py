@@ -40,6 +40,7 @@ class AuditKind(models.TextChoices):
     OFFERS_ASSIGNED = "offers_assigned", _("Offers assigned to committee members")
     OPINION_ADOPTED = "opinion_adopted", _("Committee's opinion adopted")
     RESULTS_PUBLISHED = "results_published", _("Results of a call published")
+    GRANT_SETTLED = "grant_settled", _("Grant settled")
 
 
 # Written by the volunteers and ngo_grants apps, which word the decision themselves: accounts

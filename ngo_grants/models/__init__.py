@@ -2,7 +2,7 @@
 
 from ngo_grants.deadlines import deadline_problem
 
-from .agreements import Agreement, BudgetUpdate
+from .agreements import Agreement, BudgetUpdate, Report, ReportKind, ReportReminder
 from .calls import (
     Aggregation,
     AssignmentMode,
@@ -49,6 +49,9 @@ from .scoring import Assignment, CriterionScore, Recommendation, Score
 __all__ = [
     "Agreement",
     "BudgetUpdate",
+    "Report",
+    "ReportKind",
+    "ReportReminder",
     "Decision",
     "Grant",
     "ReasonsRequest",

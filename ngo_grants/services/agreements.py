@@ -15,11 +15,12 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ngo_grants.budget import ZERO, budget_of, line_split_problem, task_problems
 from ngo_grants.models import Agreement, BudgetUpdate, Grant, Offer
+from ngo_grants.models.agreements import FINAL_REPORT_DAYS
 from ngo_grants.money import format_zloty
 from ngo_grants.permissions import can_write_offers
 from ngo_grants.roles import is_grants_officer
@@ -28,6 +29,8 @@ from ngo_grants.workflow import OfferStatus, can
 AMOUNTS = ("total", "from_grant", "from_other")
 # Offers whose organisation may still send an updated budget.
 UPDATABLE = (OfferStatus.GRANTED,)
+# Art. 18 ust. 2: a partial report is due no sooner than 30 days after the centre calls for it.
+PARTIAL_NOTICE_DAYS = 30
 # Instalments may be paid from a month before the task starts (the framework agreement's § 3).
 EARLY_PAYMENT = datetime.timedelta(days=31)
 
@@ -190,6 +193,23 @@ def instalment_problems(offer, instalments):
     return problems
 
 
+def partial_date_problem(due, ends_on, today=None):
+    """Why a partial report cannot be due on `due` for a task ending on `ends_on`, or None: the
+    organisation gets at least 30 days, and the partial report comes before the final one."""
+    today = today or timezone.localdate()
+    earliest = today + datetime.timedelta(days=PARTIAL_NOTICE_DAYS)
+    if due < earliest:
+        return _("The organisation gets at least 30 days: the earliest due date is %(day)s.") % {
+            "day": formats.date_format(earliest, "j E Y")
+        }
+    final = ends_on + datetime.timedelta(days=FINAL_REPORT_DAYS)
+    if due >= final:
+        return _("A partial report is due before the final report (%(day)s).") % {
+            "day": formats.date_format(final, "j E Y")
+        }
+    return None
+
+
 def period_of(offer):
     """The first and the last day of the task as the offer plans it."""
     task = offer.latest_version().content["sections"]["task"]
@@ -208,6 +228,10 @@ def prepare_agreement(offer, *, user, number, instalments, overrun_percent, part
         problems = instalment_problems(offer, instalments)
         if problems:
             raise AgreementRefused(problems[0][1], problems[0][0])
+        if partial_report_on is not None:
+            problem = partial_date_problem(partial_report_on, period_of(offer)[1], timezone.localdate(now))
+            if problem:
+                raise AgreementRefused(problem, "partial_report_on")
         update = accepted_update(offer)
         lines = update.lines if update else offer.latest_version().content["sections"]["costs"]["lines"]
         starts_on, ends_on = period_of(offer)

@@ -286,12 +286,13 @@ def member_points(score):
 
 def earlier_record(offer):
     """The organisation's offers to this system's earlier calls, for the members to weigh its
-    record (art. 15 ust. 1 pkt 6): what it asked for and what became of it."""
+    record (art. 15 ust. 1 pkt 6): what it asked for and what became of it, and for a settled
+    grant what it had to give back."""
     return (
         Offer.objects.received()
         .filter(organisation_id=offer.organisation_id, call__year__lte=offer.call.year)
         .exclude(call_id=offer.call_id)
-        .select_related("call", "task", "recommendation")
+        .select_related("call", "task", "recommendation", "agreement")
         .order_by("-call__year", "-submitted_at")
     )
 

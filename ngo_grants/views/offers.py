@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ngo_grants.models import Agreement, FormalDecision, Grant, Offer
-from ngo_grants.permissions import can_edit_offer
+from ngo_grants.permissions import can_edit_offer, can_write_offers
 from ngo_grants.sections import SECTIONS, section_state, validate_draft
 from ngo_grants.services.agreements import needs_update
 from ngo_grants.views import sections
@@ -35,6 +35,7 @@ def offer_detail(request, pk):
         "version": offer.latest_version(),
         "member": member,
         "may_edit": can_edit_offer(request.user, offer),
+        "may_write": can_write_offers(request.user, offer.organisation),
         "closes_at": offer.call.closes_at,
         "deadline_passed": offer.call.closes_at <= timezone.now(),
         "attachments_url": f"/oferty/{offer.pk}/zalaczniki/",
@@ -43,7 +44,7 @@ def offer_detail(request, pk):
         "decision": FormalDecision.objects.filter(offer=offer).first(),
         "grant": Grant.objects.filter(offer=offer).select_related("decision").first(),
         "needs_update": needs_update(offer),
-        "has_agreement": Agreement.objects.filter(offer=offer).exists(),
+        "agreement": Agreement.objects.filter(offer=offer).first(),
     }
     if offer.editable:
         context["sections"] = [

@@ -252,6 +252,7 @@ class OfferViewSet(ReadingViewSet):
             path("<int:pk>/ocena-formalna/", review.FormalReviewView.as_view(), name="formal_review"),
             path("<int:pk>/wersje/", review.VersionDiffView.as_view(), name="versions"),
             path("<int:pk>/umowa/", agreements.AgreementView.as_view(), name="agreement"),
+            path("<int:pk>/sprawozdania/", agreements.ReportsView.as_view(), name="reports"),
             path("<int:pk>/tresc.json", offer_files.VersionJSONView.as_view(), name="version_json"),
             path(
                 "<int:pk>/zalaczniki/<int:attachment_pk>/",

@@ -13,48 +13,14 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import PermissionDenied
 
 from accounts.models import Role
-from ngo_grants.models import Agreement, BudgetUpdate, MemberRole
+from ngo_grants.models import Agreement, BudgetUpdate
 from ngo_grants.services import agreements as service
-from ngo_grants.services import results
 from ngo_grants.workflow import OfferStatus
 from tests.accounts.helpers import make_staff
-from tests.ngo_grants import in_days
-from tests.ngo_grants.scoring_helpers import adopted, panel
+from tests.ngo_grants.agreement_helpers import FITS, terms, writer
 from tests.security.world import make_user
 
 pytestmark = pytest.mark.django_db
-
-# The offer's lines (tests.ngo_grants.complete_draft): 9 000 zł from the grant on the first,
-# 1 000 zł own funds on the second; 8 000 zł is granted.
-FITS = [(Decimal("8000"), Decimal("8000"), Decimal("0")), (Decimal("1000"), Decimal("0"), Decimal("1000"))]
-
-
-@pytest.fixture
-def granted(call, officer, centre, jaslo):
-    board = adopted(panel(call, officer, centre), officer)
-    reduced, full = board.offers
-    head = make_staff("dyrektor@example.org", jaslo, Role.SUPERVISOR)
-    amounts = {reduced.pk: (Decimal("8000"), "Obniżono koszty."), full.pk: (Decimal("9000"), "")}
-    results.decide(call, user=head, reference="Zarządzenie nr 12/2026", decided_on=in_days(0).date(), amounts=amounts)
-    reduced.refresh_from_db(), full.refresh_from_db()
-    return reduced, full
-
-
-def writer(offer):
-    return offer.organisation.memberships.get(role=MemberRole.ADMIN).user
-
-
-def terms(offer, **overrides):
-    start, end = service.period_of(offer)
-    amount = service.grant_of(offer).amount
-    half = (amount / 2).quantize(Decimal("0.01"))
-    values = {
-        "number": f"ZSS.526.{offer.pk}.2027",
-        "instalments": [(start, half), (start + datetime.timedelta(days=120), amount - half)],
-        "overrun_percent": Decimal("10"),
-        "partial_report_on": start + datetime.timedelta(days=150),
-    }
-    return {**values, **overrides}
 
 
 def test_only_an_offer_granted_less_needs_an_update(granted):

@@ -329,9 +329,82 @@ def head_decision(world):
     return Prepared(f"/admin/oferty/konkursy/{offer.call_id}/decyzja/", data, state)
 
 
+def _agreement_a(world, *, ended):
+    """The agreement of centre A's granted offer with no reports: its task ended yesterday (the
+    final report can be filed) or as the offer planned it (a partial report can be called for)."""
+    from ngo_grants.models import Agreement, Report
+    from ngo_grants.services.agreements import period_of
+    from tests.ngo_grants.agreement_helpers import ended as end
+    from tests.security.matrix_grants_admin import agreement_a
+
+    offer = agreement_a(world)
+    Report.objects.filter(agreement__offer=offer).delete()
+    if ended:
+        return end(offer.agreement)
+    starts_on, ends_on = period_of(offer)
+    Agreement.objects.filter(offer=offer).update(starts_on=starts_on, ends_on=ends_on, partial_report_on=None)
+    return Agreement.objects.get(offer=offer)
+
+
+# The agreed lines of agreement_a (its accepted update), spent exactly as agreed.
+AS_AGREED = (("8000", "8000", "0"), ("1000", "0", "1000"))
+
+
+def report_filing(world):
+    """The writers of A's granted organisation file the final report."""
+    from ngo_grants.models import Report
+
+    agreement = _agreement_a(world, ended=True)
+    data = {"actions": f"Działania {marker('x')}", "results": "Rezultaty osiągnięte."}
+    for index, amounts in enumerate(AS_AGREED):
+        keys = (f"line_{index}_total", f"line_{index}_from_grant", f"line_{index}_from_other")
+        data.update(dict(zip(keys, amounts, strict=True)))
+    state = lambda: Report.objects.filter(agreement=agreement).count()  # noqa: E731
+    return Prepared(f"/oferty/{agreement.offer_id}/sprawozdanie-koncowe/", data, state)
+
+
+def report_decision(world):
+    """A's grants officer returns a final report with remarks."""
+    from decimal import Decimal
+
+    from ngo_grants.models import Report, ReportKind
+    from ngo_grants.services import reports
+
+    agreement = _agreement_a(world, ended=True)
+    report = reports.submit_report(
+        agreement,
+        user=world.users["ngo_admin"],
+        kind=ReportKind.FINAL,
+        actions="Działania.",
+        results="Rezultaty.",
+        actual=[tuple(Decimal(value) for value in line) for line in AS_AGREED],
+        explanations=["", ""],
+    )
+    prefix = f"report-{report.pk}"
+    data = {"form": "report", "report": report.pk, f"{prefix}-decision": "return", f"{prefix}-remarks": "Uzupełnić."}
+    state = lambda: Report.objects.filter(pk=report.pk).values_list("accepted", flat=True).first()  # noqa: E731
+    return Prepared(f"/admin/oferty/{agreement.offer_id}/sprawozdania/", data, state)
+
+
+def partial_call(world):
+    """A's grants officer calls for a partial report due in 40 days."""
+    import datetime
+
+    from django.utils import timezone
+
+    from ngo_grants.models import Agreement
+
+    agreement = _agreement_a(world, ended=False)
+    due = timezone.localdate() + datetime.timedelta(days=40)
+    state = lambda: Agreement.objects.filter(pk=agreement.pk).values_list("partial_report_on", flat=True).first()  # noqa: E731
+    return Prepared(f"/admin/oferty/{agreement.offer_id}/sprawozdania/", {"form": "partial", "partial-due": due}, state)
+
+
 REVIEWERS_A = frozenset({"grants_officer@A", "superuser"})
 HEADS_A = frozenset({"supervisor@A", "superuser"})
 MEMBERS_A = frozenset({"grants_officer@A", "ngo_other"})
+# The writers of the organisation that holds A's grant agreement.
+WRITERS_A = frozenset({"ngo_admin", "ngo_editor"})
 
 
 ACTIONS = [
@@ -412,6 +485,24 @@ ACTIONS = [
         head_decision,
         expectations(DENIED, **ADMIN, **dict.fromkeys(HEADS_A, REDIRECT)),
         HEADS_A,
+    ),
+    Action(
+        "the call for a partial report under an agreement of A",
+        partial_call,
+        expectations(DENIED, **ADMIN, **dict.fromkeys(REVIEWERS_A, REDIRECT)),
+        REVIEWERS_A,
+    ),
+    Action(
+        "the final report under an agreement of A",
+        report_filing,
+        expectations(DENIED, visitor=LOGIN, unverified=LOGIN, **dict.fromkeys(WRITERS_A, REDIRECT)),
+        WRITERS_A,
+    ),
+    Action(
+        "the decision on a report under an agreement of A",
+        report_decision,
+        expectations(DENIED, **ADMIN, **dict.fromkeys(REVIEWERS_A, REDIRECT)),
+        REVIEWERS_A,
     ),
     Action(
         "bulk delete user",

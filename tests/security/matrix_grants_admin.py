@@ -198,6 +198,12 @@ ROWS = [
         note="the supervisor reads; accepting the budget and preparing the agreement are the grants officers'",
     ),
     Row(
+        "admin/oferty/<int:pk>/sprawozdania/",
+        lambda w: f"/admin/oferty/{agreement_a(w).pk}/sprawozdania/",
+        OFFER_A,
+        note="the supervisor reads; deciding on reports and calling for one are the grants officers' (matrix_actions)",
+    ),
+    Row(
         "admin/oferty/konkursy/<int:call_id>/komisja/",
         lambda w: f"/admin/oferty/konkursy/{committee_a(w).call_id}/komisja/",
         OFFER_A,
@@ -290,6 +296,12 @@ ROWS = [
         "oferty/<int:pk>/aktualizacja-budzetu/",
         lambda w: f"/oferty/{agreement_a(w).pk}/aktualizacja-budzetu/",
         expectations(DENIED, visitor=LOGIN, unverified=LOGIN, ngo_admin=OK, ngo_editor=OK),
+    ),
+    Row(
+        "oferty/<int:pk>/sprawozdanie-<slug:kind>/",
+        lambda w: f"/oferty/{agreement_a(w).pk}/sprawozdanie-koncowe/",
+        expectations(DENIED, visitor=LOGIN, unverified=LOGIN, ngo_admin=OK, ngo_editor=OK),
+        note="the writers of the organisation; the centre reads reports in the admin",
     ),
     Row(
         "oferty/<int:pk>/umowa.pdf",
