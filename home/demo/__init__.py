@@ -15,7 +15,7 @@ whether it may create accounts.
 from accounts.demo import staff, users
 from home.demo import jaslo, pulawy
 from home.demo.builder import DemoBuilder
-from ngo_grants.demo import agreements, calls, organisations, results, review, scoring
+from ngo_grants.demo import agreements, calls, organisations, reports, results, review, scoring
 from volunteers.demo import matching, people, tasks
 
 SECTIONS = [
@@ -32,6 +32,7 @@ SECTIONS = [
     scoring.build,
     results.build,
     agreements.build,
+    reports.build,
 ]
 
 

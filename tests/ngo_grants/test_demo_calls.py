@@ -1,6 +1,7 @@
 """`load_demo`'s open calls: Jasło's current and last year's calls, Puławy's smaller one, the
 organisations that apply and their offers, written and submitted through the real services."""
 
+import datetime
 import hashlib
 import io
 from decimal import Decimal
@@ -21,6 +22,7 @@ from ngo_grants import identifiers
 from ngo_grants.demo.organisations import MEMBERS
 from ngo_grants.display import version_diff
 from ngo_grants.models import (
+    Agreement,
     Attachment,
     CallIndexPage,
     CallPage,
@@ -33,11 +35,13 @@ from ngo_grants.models import (
     Offer,
     OfferVersion,
     Organisation,
+    ReportKind,
     Score,
     Verification,
     deadline_problem,
 )
 from ngo_grants.sections import checksum, validate_draft
+from ngo_grants.services import reports
 from ngo_grants.services.committee import composition_problems
 from ngo_grants.services.review import unmet_requirements
 from ngo_grants.services.scoring import adoption_problems
@@ -171,7 +175,8 @@ class TestDemoCalls:
     def test_last_years_call_received_offers_in_its_past_window(self, demo):
         last_year = calls_of("localhost")[1]
 
-        assert last_year.offers.filter(status__in=[OfferStatus.AGREEMENT, OfferStatus.NOT_GRANTED]).count() == 3
+        decided = [OfferStatus.AGREEMENT, OfferStatus.SETTLED, OfferStatus.NOT_GRANTED]
+        assert last_year.offers.filter(status__in=decided).count() == 3
         assert all(offer.created_at < offer.submitted_at for offer in last_year.offers.all())
 
     def test_last_years_offers_were_reviewed_formally_one_after_a_correction(self, demo):
@@ -224,7 +229,7 @@ class TestDemoCalls:
         last_year = calls_of("localhost")[1]
         granted = [grant for grant in last_year.decision.grants.select_related("offer") if grant.awarded]
 
-        assert granted and all(grant.offer.status == OfferStatus.AGREEMENT for grant in granted)
+        assert granted and all(grant.offer.status in (OfferStatus.AGREEMENT, OfferStatus.SETTLED) for grant in granted)
         for grant in granted:
             agreement = grant.offer.agreement
             assert agreement.amount == grant.amount
@@ -234,6 +239,25 @@ class TestDemoCalls:
                 lines = agreement.budget_update.lines
                 assert sum(Decimal(line["from_grant"]) for line in lines) == grant.amount
         assert any(grant.offer.agreement.budget_update for grant in granted)
+
+    def test_last_years_reports_follow_the_calendar(self, demo):
+        # Which reports exist depends on the day the demo is loaded: the tasks run in this year.
+        today = timezone.localdate()
+        agreements = list(Agreement.objects.filter(offer__call=calls_of("localhost")[1]).order_by("offer__number"))
+        for agreement in agreements:
+            partial = agreement.reports.filter(kind=ReportKind.PARTIAL)
+            if agreement.partial_report_on and agreement.partial_report_on < today:
+                assert partial.get().accepted and not reports.late(partial.get())
+            else:
+                assert not partial.exists()
+        settled = [agreement for agreement in agreements if agreement.settled]
+        ended = [agreement for agreement in agreements if agreement.ends_on < today - datetime.timedelta(days=1)]
+        assert len(settled) == (1 if ended else 0)
+        for agreement in settled:
+            assert agreement.returned > 0 and agreement.offer.status == OfferStatus.SETTLED
+        # Every other agreement still waits for its final report.
+        waiting = [agreement for agreement in agreements if agreement not in settled]
+        assert waiting and not any(agreement.reports.filter(kind=ReportKind.FINAL).exists() for agreement in waiting)
 
     def test_drafts_are_partly_filled_or_complete_but_not_submitted(self, demo):
         drafts = Offer.objects.filter(status=OfferStatus.DRAFT)
