@@ -1,5 +1,6 @@
 """The grants officer's spreadsheets of a call: its offers, the cost lines of their budgets, the
-formal review, the committee's scores per member and criterion, the results and the agreements.
+formal review, the committee's scores per member and criterion, the results, the agreements and
+the reports under them.
 
 The offers and budgets read what was submitted (each offer's latest frozen version), never a
 draft; the later steps read their own records. Money is a
@@ -27,8 +28,10 @@ from ngo_grants.models import (
     Grant,
     OfferVersion,
     Recommendation,
+    Report,
 )
 from ngo_grants.offer_forms import COST_CATEGORIES
+from ngo_grants.services import reports as report_service
 
 TWO_DECIMALS = "#,##0.00"
 
@@ -324,6 +327,55 @@ class AgreementResource(RowResource):
             "overrun": self.amount(instance.overrun_percent),
             "final_report_on": self.day(instance.final_report_on),
             "annex": self.yes_no(instance.budget_update_id is not None),
+        }
+
+
+class ReportResource(RowResource):
+    """One row per report sent (a returned report and the one sent after it are two rows)."""
+
+    COLUMNS = (
+        ("number", "numer oferty"),
+        ("organisation", "organizacja"),
+        ("agreement", "numer umowy"),
+        ("kind", "rodzaj sprawozdania"),
+        ("due", "termin"),
+        ("submitted", "złożono"),
+        ("late", "po terminie"),
+        ("grant", "dotacja (zł)"),
+        ("spent", "wydatki z dotacji (zł)"),
+        ("used", "dotacja wykorzystana zgodnie z umową (zł)"),
+        ("to_return", "do zwrotu (zł)"),
+        ("over", "pozycje ponad limit"),
+        ("decision", "decyzja ośrodka"),
+        ("remarks", "uwagi ośrodka"),
+    )
+    DECIMALS = ("grant", "spent", "used", "to_return")
+
+    def iter_queryset(self, queryset):
+        reports = Report.objects.filter(agreement__offer__in=queryset.values("pk")).select_related(
+            "agreement__offer__organisation"
+        )
+        yield from reports.order_by("agreement__offer__number", "kind", "submitted_at").iterator(chunk_size=1000)
+
+    def row(self, instance):
+        agreement = instance.agreement
+        rows = report_service.report_rows(instance)
+        decision = {None: "oczekuje", True: "przyjęte", False: "zwrócone"}[instance.accepted]
+        return {
+            "number": agreement.offer.number,
+            "organisation": agreement.offer.organisation.name,
+            "agreement": agreement.number,
+            "kind": instance.get_kind_display(),
+            "due": self.day(report_service.due_on(agreement, instance.kind)),
+            "submitted": self.moment(instance.submitted_at),
+            "late": self.yes_no(report_service.late(instance)),
+            "grant": self.amount(agreement.amount),
+            "spent": self.amount(sum((row["actual"]["from_grant"] for row in rows), Decimal("0"))),
+            "used": self.amount(instance.grant_used),
+            "to_return": self.amount(instance.to_return),
+            "over": "; ".join(row["name"] for row in rows if row["over"]),
+            "decision": decision,
+            "remarks": instance.remarks,
         }
 
 

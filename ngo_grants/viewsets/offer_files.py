@@ -20,6 +20,7 @@ from ngo_grants.resources import (
     BudgetResource,
     FormalResource,
     OfferResource,
+    ReportResource,
     ResultResource,
     ScoreResource,
     spreadsheet,
@@ -36,6 +37,7 @@ EXPORTS = {
     "oceny": (ScoreResource, "oceny-komisji", gettext_lazy("Scores")),
     "wyniki": (ResultResource, "wyniki", gettext_lazy("Results")),
     "umowy": (AgreementResource, "umowy", gettext_lazy("Agreements")),
+    "sprawozdania": (ReportResource, "sprawozdania", gettext_lazy("Reports")),
 }
 
 

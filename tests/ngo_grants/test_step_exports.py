@@ -11,12 +11,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Role
-from ngo_grants.models import ConflictGround, Offer
-from ngo_grants.resources import ScoreResource, spreadsheet
+from ngo_grants.models import ConflictGround, Offer, ReportKind
+from ngo_grants.resources import ReportResource, ScoreResource, spreadsheet
 from ngo_grants.services import agreements, results, scoring
 from ngo_grants.services import committee as committee_service
+from ngo_grants.services import reports as report_service
 from tests.accounts.helpers import make_staff
 from tests.ngo_grants import in_days
+from tests.ngo_grants.agreement_helpers import ended, writer
 from tests.ngo_grants.scoring_helpers import panel, score
 from tests.ngo_grants.test_offer_exports import as_dicts, csv_rows, export_url, xlsx_rows
 
@@ -93,3 +95,29 @@ def test_the_score_export_takes_the_same_queries_for_more_offers(call, journey):
     with CaptureQueriesContext(connection) as both:
         spreadsheet(ScoreResource, Offer.objects.filter(call=call), "csv", "oceny")
     assert len(both) == len(one)
+
+
+def test_reports_as_csv_with_the_grant_to_return_and_the_lines_over_the_limit(staff_client, call, journey, officer):
+    first = journey.offers[0]
+    agreement = ended(first.agreement, days_ago=40)  # the final report comes 10 days late
+    actual = [(Decimal("9990"), Decimal("8000"), Decimal("1990")), (Decimal("1000"), Decimal("0"), Decimal("1000"))]
+    report = report_service.submit_report(
+        agreement,
+        user=writer(first),
+        kind=ReportKind.FINAL,
+        actions="A.",
+        results="R.",
+        actual=actual,
+        explanations=["Droższe bilety.", ""],
+    )
+    report_service.decide_report(report, user=officer, accepted=False, remarks="Brak listy obecności.")
+
+    [row] = as_dicts(csv_rows(staff_client.get(export_url(call, "sprawozdania", "csv"))))
+
+    assert row["numer umowy"] == "ZSS.1.2027" and row["rodzaj sprawozdania"] == "sprawozdanie końcowe"
+    assert row["po terminie"] == "tak" and row["decyzja ośrodka"] == "zwrócone"
+    assert row["do zwrotu (zł)"] == "1000,00"
+    assert row["pozycje ponad limit"] == report_service.agreed_lines(agreement)[0]["name"]
+    with CaptureQueriesContext(connection) as queries:
+        spreadsheet(ReportResource, Offer.objects.filter(call=call), "csv", "sprawozdania")
+    assert len(queries) <= 2
