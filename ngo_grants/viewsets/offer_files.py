@@ -10,11 +10,15 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from core import downloads
+from core.pdf import pdf_view
 from core.spreadsheets import FORMATS, content_type
 from core.text import polish_slugify
+from ngo_grants.dossier import dossier, dossier_name
 from ngo_grants.resources import (
     AgreementResource,
     BudgetResource,
@@ -89,6 +93,18 @@ class AttachmentDownloadView(StaffFileView):
             content_type="application/octet-stream",
         )
         return private_download(response)
+
+
+class DossierView(StaffFileView):
+    """The offer's dossier for auditors: every version, attachment, declaration, score, the
+    agreement and the reports in one ZIP with a manifest of checksums (ngo_grants.dossier)."""
+
+    @method_decorator(pdf_view)
+    def get(self, request, pk):
+        offer = self.offer(pk)
+        if offer.status not in RECEIVED:
+            raise Http404
+        return downloads.private_download(dossier(offer), dossier_name(offer), "application/zip")
 
 
 class ExportView(StaffFileView):

@@ -254,6 +254,7 @@ class OfferViewSet(ReadingViewSet):
             path("<int:pk>/umowa/", agreements.AgreementView.as_view(), name="agreement"),
             path("<int:pk>/sprawozdania/", agreements.ReportsView.as_view(), name="reports"),
             path("<int:pk>/tresc.json", offer_files.VersionJSONView.as_view(), name="version_json"),
+            path("<int:pk>/teczka.zip", offer_files.DossierView.as_view(), name="dossier"),
             path(
                 "<int:pk>/zalaczniki/<int:attachment_pk>/",
                 offer_files.AttachmentDownloadView.as_view(),

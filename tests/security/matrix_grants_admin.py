@@ -184,6 +184,7 @@ ROWS = [
     ),
     Row("admin/oferty/<int:pk>/", offer_url(), OFFER_A),
     Row("admin/oferty/<int:pk>/tresc.json", offer_url("tresc.json"), OFFER_A),
+    Row("admin/oferty/<int:pk>/teczka.zip", offer_url("teczka.zip"), OFFER_A),
     Row(
         "admin/oferty/<int:pk>/ocena-formalna/",
         offer_url("ocena-formalna/"),
