@@ -26,6 +26,7 @@ from ngo_grants.models import (
     Report,
     ReportKind,
     ReportReminder,
+    SmallGrant,
 )
 
 
@@ -232,3 +233,21 @@ def send_report_decision(report_id):
         subject = _("Your report under agreement no. %(number)s") % {"number": agreement.number}
         context = {"report": report, "kind": report.kind, "kind_label": report.get_kind_display()}
         _report_mail(agreement, subject, "report_decision", context)
+
+
+@task()
+def send_small_grant_decision(small_grant_id):
+    """To the organisation: the centre's decision on its small-grant offer, with the reason."""
+    grant = SmallGrant.objects.select_related("organisation", "centre__site", "filed_by").get(pk=small_grant_id)
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Small grant no. %(number)s: the centre's decision") % {"number": grant.number}
+        context = {
+            "grant": grant,
+            "centre": grant.centre,
+            "url": grant.centre.site.root_url + reverse("ngo_grants:small_grant", args=[grant.pk]),
+        }
+        recipients = {grant.organisation.email}
+        if grant.filed_by and grant.filed_by.email:
+            recipients.add(grant.filed_by.email)
+        for address in sorted(recipients):
+            send_email(address, subject, "small_grant_decision", context, grant.centre)

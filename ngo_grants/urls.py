@@ -6,6 +6,7 @@ from ngo_grants.views import (
     organisations,
     reports,
     results,
+    small_grants,
     start,
     submission,
 )
@@ -24,4 +25,5 @@ urlpatterns = [
     *results.urlpatterns,
     *agreements.urlpatterns,
     *reports.urlpatterns,
+    *small_grants.urlpatterns,
 ]

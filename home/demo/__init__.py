@@ -15,7 +15,7 @@ whether it may create accounts.
 from accounts.demo import staff, users
 from home.demo import jaslo, pulawy
 from home.demo.builder import DemoBuilder
-from ngo_grants.demo import agreements, calls, organisations, reports, results, review, scoring
+from ngo_grants.demo import agreements, calls, organisations, reports, results, review, scoring, small_grants
 from volunteers.demo import matching, people, tasks
 
 SECTIONS = [
@@ -33,6 +33,7 @@ SECTIONS = [
     results.build,
     agreements.build,
     reports.build,
+    small_grants.build,
 ]
 
 

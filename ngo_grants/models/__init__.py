@@ -45,6 +45,7 @@ from .review import (
     FormalOutcome,
 )
 from .scoring import Assignment, CriterionScore, Recommendation, Score
+from .small_grants import GrantPlan, SmallGrant, SmallGrantComment, SmallGrantStatus
 
 __all__ = [
     "Agreement",
@@ -61,6 +62,10 @@ __all__ = [
     "CriterionScore",
     "Recommendation",
     "Score",
+    "GrantPlan",
+    "SmallGrant",
+    "SmallGrantComment",
+    "SmallGrantStatus",
     "Committee",
     "CommitteeMember",
     "ConflictGround",

@@ -231,12 +231,14 @@ class OfferViewSet(ReadingViewSet):
 
     def get_urlpatterns(self):
         # Reading only: offers are written and submitted by organisations, never here.
-        from ngo_grants.viewsets import agreements, committee, offer_files, review
+        from ngo_grants.viewsets import agreements, committee, offer_files, review, small_grants
 
         return [
             path("", self.index_view, name="index"),
             path("wyniki/", self.index_results_view, name="index_results"),
             path("konkursy/", CallSummaryView.as_view(), name="calls"),
+            path("male-granty/", small_grants.SmallGrantsView.as_view(), name="small_grants"),
+            path("male-granty/<int:pk>/", small_grants.SmallGrantView.as_view(), name="small_grant"),
             path("konkursy/<int:call_id>/uniewaznienie/", review.AnnulmentView.as_view(), name="annulment"),
             path("konkursy/<int:call_id>/komisja/", committee.CommitteeView.as_view(), name="committee"),
             path("konkursy/<int:call_id>/przydzial/", committee.AssignmentView.as_view(), name="assignment"),

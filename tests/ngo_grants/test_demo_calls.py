@@ -37,11 +37,13 @@ from ngo_grants.models import (
     Organisation,
     ReportKind,
     Score,
+    SmallGrant,
+    SmallGrantStatus,
     Verification,
     deadline_problem,
 )
 from ngo_grants.sections import checksum, validate_draft
-from ngo_grants.services import reports
+from ngo_grants.services import reports, small_grants
 from ngo_grants.services.committee import composition_problems
 from ngo_grants.services.review import unmet_requirements
 from ngo_grants.services.scoring import adoption_problems
@@ -258,6 +260,14 @@ class TestDemoCalls:
         # Every other agreement still waits for its final report.
         waiting = [agreement for agreement in agreements if agreement not in settled]
         assert waiting and not any(agreement.reports.filter(kind=ReportKind.FINAL).exists() for agreement in waiting)
+
+    def test_a_small_grant_is_open_for_comments_and_another_has_its_agreement(self, demo, client):
+        grants = SmallGrant.objects.filter(centre__site__hostname="localhost")
+        [current] = [grant for grant in grants if small_grants.comments_open(grant)]
+        assert current.comments.count() == 1
+        assert grants.get(status=SmallGrantStatus.AGREEMENT).agreement_number
+        page = client.get("/male-granty/", HTTP_HOST="localhost").content.decode()
+        assert current.title in page
 
     def test_drafts_are_partly_filled_or_complete_but_not_submitted(self, demo):
         drafts = Offer.objects.filter(status=OfferStatus.DRAFT)

@@ -400,6 +400,44 @@ def partial_call(world):
     return Prepared(f"/admin/oferty/{agreement.offer_id}/sprawozdania/", {"form": "partial", "partial-due": due}, state)
 
 
+def _small_grant_a(world, *, published_days_ago=None):
+    """A new small-grant offer of the world's organisation to centre A, filed (and published
+    `published_days_ago` days ago, so its 7 days of comments are over)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from ngo_grants.services import small_grants
+
+    starts_on = timezone.localdate() + datetime.timedelta(days=20)
+    grant = small_grants.file_offer(
+        user=world.users["ngo_admin"], organisation=world.organisation_a, centre=world.centre_a,
+        title=f"Mały grant {marker('x')}", public_task="pomoc społeczna", description="Opis.", results="Wyniki.",
+        starts_on=starts_on, ends_on=starts_on + datetime.timedelta(days=5), lines=[("Koszt", 100, 100, 0)],
+    )  # fmt: skip
+    if published_days_ago is not None:
+        when = timezone.now() - datetime.timedelta(days=published_days_ago)
+        grant = small_grants.publish(grant, user=world.users["grants_officer@A"], now=when)
+    return grant
+
+
+def small_grant_publication(world):
+    """A's grants officer publishes a small-grant offer for comments."""
+    from ngo_grants.models import SmallGrant
+
+    grant = _small_grant_a(world)
+    return Prepared(f"/admin/oferty/male-granty/{grant.pk}/", {"form": "publish"}, _status(SmallGrant, grant.pk))
+
+
+def small_grant_decision(world):
+    """A's grants officer refuses a small grant whose comments are over."""
+    from ngo_grants.models import SmallGrant
+
+    grant = _small_grant_a(world, published_days_ago=9)
+    data = {"form": "decision", "decision-decision": "refuse", "decision-reason": "Brak uzasadnienia celowości."}
+    return Prepared(f"/admin/oferty/male-granty/{grant.pk}/", data, _status(SmallGrant, grant.pk))
+
+
 REVIEWERS_A = frozenset({"grants_officer@A", "superuser"})
 HEADS_A = frozenset({"supervisor@A", "superuser"})
 MEMBERS_A = frozenset({"grants_officer@A", "ngo_other"})
@@ -501,6 +539,18 @@ ACTIONS = [
     Action(
         "the decision on a report under an agreement of A",
         report_decision,
+        expectations(DENIED, **ADMIN, **dict.fromkeys(REVIEWERS_A, REDIRECT)),
+        REVIEWERS_A,
+    ),
+    Action(
+        "publication of a small grant of A for comments",
+        small_grant_publication,
+        expectations(DENIED, **ADMIN, **dict.fromkeys(REVIEWERS_A, REDIRECT)),
+        REVIEWERS_A,
+    ),
+    Action(
+        "the decision on a small grant of A",
+        small_grant_decision,
         expectations(DENIED, **ADMIN, **dict.fromkeys(REVIEWERS_A, REDIRECT)),
         REVIEWERS_A,
     ),

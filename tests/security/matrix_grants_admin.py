@@ -21,6 +21,10 @@ ADMIN_USERS = {"visitor": LOGIN, "unverified": LOGIN}
 GRANTS_STAFF = expectations(DENIED, **ADMIN_USERS, grants_officer=OK, supervisor=OK, superuser=OK)
 # Centre A's submitted offer and its files.
 OFFER_A = expectations(DENIED, **ADMIN_USERS, grants_officer_at_A=OK, supervisor_at_A=OK, superuser=OK)
+# An agreement of centre A with the world's organisation: its members and A's grants staff.
+AGREEMENT_READERS = expectations(
+    DENIED, **ADMIN_USERS, ngo_admin=OK, ngo_editor=OK, grants_officer_at_A=OK, supervisor_at_A=OK, superuser=OK
+)
 # The committee of A's closed call: its members only (A's grants officer, "ngo_other").
 COMMITTEE_A = expectations(DENIED, **ADMIN_USERS, grants_officer_at_A=OK, ngo_other=OK)
 # Its chair only: A's grants officer (the other member gets 403).
@@ -140,6 +144,44 @@ def agreement_a(world):
     return offer
 
 
+def small_grant_a(world):
+    """A small-grant offer of the world's organisation to centre A, published for comments and
+    its title marked with A's marker; with `agreed`, another one awarded with its agreement."""
+    if "small_grant_a" not in world.objects:
+        import datetime
+        from decimal import Decimal
+
+        from django.utils import timezone
+
+        from ngo_grants.models import GrantPlan
+        from ngo_grants.services import small_grants
+
+        officer = world.users["grants_officer@A"]
+        starts_on = timezone.localdate() + datetime.timedelta(days=20)
+
+        def filed(title, amount):
+            grant = small_grants.file_offer(
+                user=world.users["ngo_admin"], organisation=world.organisation_a, centre=world.centre_a,
+                title=f"{title} {marker('a')}", public_task="pomoc społeczna", description="Opis.", results="Wyniki.",
+                starts_on=starts_on, ends_on=starts_on + datetime.timedelta(days=10),
+                lines=[("Koszt", amount, amount, Decimal("0"))],
+            )  # fmt: skip
+            return small_grants.publish(grant, user=officer)
+
+        world.objects["small_grant_a"] = filed("Mały grant", Decimal("5000"))
+        GrantPlan.objects.create(centre=world.centre_a, year=starts_on.year, planned_funds=Decimal("100000"))
+        agreed = filed("Mały grant z umową", Decimal("4000"))
+        later = agreed.comments_until + datetime.timedelta(seconds=1)
+        small_grants.decide(agreed, user=officer, granted=True, amount=Decimal("4000"), now=later)
+        world.objects["small_grant_agreed_a"] = small_grants.prepare_agreement(agreed, user=officer, number="MG 1")
+    return world.objects["small_grant_a"]
+
+
+def small_grant_agreed_a(world):
+    small_grant_a(world)
+    return world.objects["small_grant_agreed_a"]
+
+
 def verified_elsewhere(world):
     """The other organisation, with centre A's decision on it (a note with A's marker)."""
     from ngo_grants.models import Verification
@@ -197,6 +239,18 @@ ROWS = [
         lambda w: f"/admin/oferty/{agreement_a(w).pk}/umowa/",
         OFFER_A,
         note="the supervisor reads; accepting the budget and preparing the agreement are the grants officers'",
+    ),
+    Row(
+        "admin/oferty/male-granty/",
+        lambda w: (small_grant_a(w), "/admin/oferty/male-granty/")[1],
+        GRANTS_STAFF,
+        note="each centre's own small grants; B's staff do not see A's",
+    ),
+    Row(
+        "admin/oferty/male-granty/<int:pk>/",
+        lambda w: f"/admin/oferty/male-granty/{small_grant_a(w).pk}/",
+        OFFER_A,
+        note="the supervisor reads; publishing and deciding are the grants officers' (matrix_actions)",
     ),
     Row(
         "admin/oferty/<int:pk>/sprawozdania/",
@@ -304,19 +358,25 @@ ROWS = [
         expectations(DENIED, visitor=LOGIN, unverified=LOGIN, ngo_admin=OK, ngo_editor=OK),
         note="the writers of the organisation; the centre reads reports in the admin",
     ),
+    # --- Small grants on the centre's site ------------------------------------------------------
+    Row("male-granty/", lambda w: (small_grant_a(w), "/male-granty/")[1], expectations(OK)),
+    Row("male-granty/nowy/", None, expectations(OK, visitor=LOGIN, unverified=LOGIN)),
+    Row(
+        "male-granty/<int:pk>/",
+        lambda w: f"/male-granty/{small_grant_a(w).pk}/",
+        expectations(OK),
+        note="published for comments: public",
+    ),
+    Row(
+        "male-granty/<int:pk>/umowa.pdf",
+        lambda w: f"/male-granty/{small_grant_agreed_a(w).pk}/umowa.pdf",
+        AGREEMENT_READERS,
+        note="the organisation's members and centre A's grants staff",
+    ),
     Row(
         "oferty/<int:pk>/umowa.pdf",
         lambda w: f"/oferty/{agreement_a(w).pk}/umowa.pdf",
-        expectations(
-            DENIED,
-            visitor=LOGIN,
-            unverified=LOGIN,
-            ngo_admin=OK,
-            ngo_editor=OK,
-            grants_officer_at_A=OK,
-            supervisor_at_A=OK,
-            superuser=OK,
-        ),  # fmt: skip
+        AGREEMENT_READERS,
         note="the organisation's members and centre A's grants staff",
     ),
     Row(
