@@ -8,8 +8,9 @@ PIP := $(VENV)/bin/pip
 # Playwright drives Debian's Chromium; it must never fetch a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 CHROMIUM ?= /usr/bin/chromium
-# One pytest worker per core (the CI machine has two); override with PYTEST_ARGS=.
-PYTEST_ARGS ?= -n 2
+# One pytest worker per core (the CI machine has two); an idle worker takes tests queued
+# for the other, so a few slow ones at the end do not leave a core waiting. Override with PYTEST_ARGS=.
+PYTEST_ARGS ?= -n 2 --dist worksteal
 
 .PHONY: run test setup migrate translations demo lint format messages chromium clean
 
